@@ -1,0 +1,44 @@
+# Two commands do all the set-up (see README):
+#   make lab    create .venv if needed, then open JupyterLab at the start-here lesson
+#   make test   create .venv if needed, then run every test, notebooks included
+# Everything is installed from requirements.lock (the whole tree pinned, with hashes)
+# by uv, which installs the course in about 2 s where pip needs about 26 s here.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+UV      = $(BIN)/uv
+UV_VERSION = 0.13.9
+STAMP   = $(VENV)/.installed
+START   = notebooks/00-start-here.ipynb
+# JupyterLab refuses to start as root (containers, CI) unless told it is fine.
+ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: lab test lock clean
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(START) --ip=127.0.0.1 $(ALLOW_ROOT) \
+	  --LabApp.extension_manager=readonly $(LAB_ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(STAMP): requirements.lock pyproject.toml config/lab-overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "This course needs Python 3.11 or newer; $(PYTHON) is older. Run: make PYTHON=python3.12 test" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(UV) pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp config/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	touch $(STAMP)
+
+# Re-pin the whole tree after changing pyproject.toml's dependencies.
+lock: 
+	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
+	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	  --generate-hashes --no-header --quiet -o requirements.lock
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,59 @@
+"""Helpers for the course *Moscow and the Two Koreas*.
+
+Notebooks start with::
+
+    import lessons
+    lessons.setup()
+
+and then call the functions below. Submodules load on first use, so
+``import lessons`` itself is quick and changes nothing.
+
+>>> import lessons
+>>> sorted(lessons.__all__)[:3]
+['Chart', 'LessonInputError', 'TimelineExplorer']
+"""
+from __future__ import annotations
+
+import importlib
+
+# Public name -> submodule that defines it. Looked up lazily by __getattr__.
+_EXPORTS = {
+    "LessonInputError": "errors",
+    "load": "data", "table_names": "data", "data_dir": "data",
+    "events": "chronology", "event": "chronology", "actors": "chronology",
+    "categories": "chronology", "periods": "chronology", "period_of": "chronology",
+    "cite": "citations", "short_cite": "citations", "sources_for": "citations",
+    "format_date": "dates", "format_span": "dates",
+    "Chart": "charts.figure", "timeline_chart": "charts.timeline",
+    "TimelineExplorer": "widgets.timeline_explorer", "timeline_explorer": "widgets.timeline_explorer",
+    "course_outline": "course", "sources_section": "course",
+}
+
+__all__ = sorted([*_EXPORTS, "setup"])
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'lessons' has no attribute {name!r}. Available: {', '.join(__all__)}")
+
+
+def __dir__():
+    return __all__
+
+
+def setup() -> None:
+    """Prepare a notebook: friendly error messages, and a check that the data is found.
+
+    Safe to run any number of times.
+
+    >>> setup()
+    Course data found: ... events, ... sources. Ready.
+    """
+    from .chronology import events
+    from .data import load
+    from .errors import friendly_errors
+
+    friendly_errors()
+    print(f"Course data found: {len(events())} events, {len(load('sources'))} sources. Ready.")

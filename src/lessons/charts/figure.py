@@ -1,0 +1,76 @@
+"""A chart that always shows with its caption and a text description (alt text).
+
+Jupyter renderers treat image alt text differently, so a :class:`Chart` puts the
+description in three places: the PNG's ``alt`` metadata, the HTML ``<img alt>``,
+and a visible, collapsible "Text description" under the caption that screen
+readers and printed handouts keep.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+
+__all__ = ["Chart", "png_bytes"]
+
+
+def png_bytes(figure: Figure) -> bytes:
+    """Render ``figure`` to PNG bytes (no pyplot, no global state).
+
+    >>> png_bytes(Figure(figsize=(1, 1)))[:4]
+    b'\\x89PNG'
+    """
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
+
+
+@dataclass
+class Chart:
+    """A matplotlib figure with the caption and alt text it is shown with.
+
+    >>> chart = Chart(Figure(figsize=(1, 1)), caption="Empty.", alt="An empty square.")
+    >>> "alt=" in chart.html()
+    True
+    """
+
+    figure: Figure
+    caption: str
+    alt: str
+
+    def png(self) -> bytes:
+        """The chart as PNG bytes."""
+        return png_bytes(self.figure)
+
+    def save(self, path) -> None:
+        """Write the chart to ``path`` (PNG, SVG or PDF by the file's extension)."""
+        self.figure.savefig(path, bbox_inches="tight")
+
+    def html(self) -> str:
+        """A self-contained ``<figure>`` with the image, its alt text and the caption."""
+        data = base64.b64encode(self.png()).decode("ascii")
+        return (
+            f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
+            f'alt="{html.escape(self.alt)}" style="max-width:100%"/>'
+            f"<figcaption>{self._caption_html()}</figcaption></figure>"
+        )
+
+    def _caption_html(self) -> str:
+        return (
+            f"<b>Figure.</b> {html.escape(self.caption)}"
+            f"<details><summary>Text description</summary>{html.escape(self.alt)}</details>"
+        )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import HTML, display
+
+        data = base64.b64encode(self.png()).decode("ascii")
+        display(
+            {"image/png": data, "text/plain": f"Chart: {self.caption}"},
+            metadata={"image/png": {"alt": self.alt}},
+            raw=True,
+        )
+        display(HTML(self._caption_html()))

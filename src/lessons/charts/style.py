@@ -1,0 +1,54 @@
+"""One colour-blind-safe look for every chart in the course.
+
+Colours are from the Okabe–Ito palette (distinguishable with the common forms of
+colour blindness); every colour is paired with a marker shape or a text label, so
+no chart relies on colour alone, including printed in grey.
+
+>>> RELATION_COLOURS["Moscow–Pyongyang"]
+'#D55E00'
+>>> sorted(CATEGORY_MARKERS)
+['cultural', 'diplomatic', 'economic', 'military', 'political']
+"""
+from __future__ import annotations
+
+import contextlib
+
+__all__ = ["OKABE_ITO", "RELATION_COLOURS", "CATEGORY_MARKERS", "course_style"]
+
+OKABE_ITO = {
+    "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000",
+}
+
+RELATION_COLOURS = {
+    "Moscow–Pyongyang": OKABE_ITO["vermillion"],
+    "Moscow–Seoul": OKABE_ITO["blue"],
+    "Moscow and both Koreas": OKABE_ITO["reddish purple"],
+    "Moscow and others": OKABE_ITO["bluish green"],
+    "Without Moscow": "#7F7F7F",
+}
+
+CATEGORY_MARKERS = {
+    "diplomatic": "o", "military": "^", "economic": "s", "political": "D", "cultural": "*",
+}
+
+_RC = {
+    "font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "axes.spines.top": False,
+    "axes.spines.right": False, "figure.dpi": 100, "savefig.dpi": 100, "figure.facecolor": "white",
+    "font.family": "DejaVu Sans",
+}
+
+
+@contextlib.contextmanager
+def course_style():
+    """Apply the course's matplotlib settings inside a ``with`` block only.
+
+    >>> import matplotlib
+    >>> with course_style():
+    ...     matplotlib.rcParams["axes.spines.top"]
+    False
+    """
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        yield

@@ -1,0 +1,143 @@
+"""The course timeline: one labelled row per event, dates along the bottom.
+
+Colour shows how the event relates Moscow to the two Koreas, marker shape shows its
+category, and a bar shows how long an event lasted. Shaded bands mark the course's
+six periods. Because each event has its own row, every label stays readable even
+where events crowd together (1950, 1988–1991).
+"""
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events, periods
+from .figure import Chart
+from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
+
+__all__ = ["timeline_chart", "decimal_year", "timeline_alt_text"]
+
+ROW_HEIGHT = 0.2  # inches per event: 8-pt labels need about this much
+AXES_WIDTH = 10.4  # inches of x axis in the 11-inch figure
+CHAR_WIDTH = 0.058  # inches per character of a 7.5-pt DejaVu Sans label, on average
+
+
+def decimal_year(date: pd.Timestamp) -> float:
+    """A date as a fractional year, for placing it on a year axis.
+
+    >>> decimal_year(pd.Timestamp("1948-07-02")), decimal_year(pd.Timestamp("1950-01-01"))
+    (1948.5, 1950.0)
+    """
+    start = pd.Timestamp(year=date.year, month=1, day=1)
+    length = pd.Timestamp(year=date.year + 1, month=1, day=1) - start
+    return round(date.year + (date - start) / length, 3)
+
+
+def timeline_alt_text(table: pd.DataFrame, first: int, last: int) -> str:
+    """Describe a timeline in words: how many events, where they cluster, by relation.
+
+    >>> print(timeline_alt_text(events(years=(1950, 1953)), 1950, 1953)[:60])
+    Timeline of ... events from 1950 to 1953, one row per event...
+    """
+    if table.empty:
+        return f"An empty timeline from {first} to {last}: no event matches the filters."
+    by_relation = table["relation"].value_counts()
+    relation_text = "; ".join(f"{by_relation[r]} {r}" for r in RELATIONS if r in by_relation)
+    busiest = table["start"].dt.year.value_counts().sort_index()
+    top = busiest.sort_values(ascending=False).head(3).index.sort_values()
+    return (
+        f"Timeline of {len(table)} events from {first} to {last}, one row per event in date order, "
+        f"each labelled with its title. By relation: {relation_text}. "
+        f"The busiest years are {', '.join(map(str, top))}. "
+        f"First event: {table['title'].iloc[0]} ({table['when'].iloc[0]}); "
+        f"last event: {table['title'].iloc[-1]} ({table['when'].iloc[-1]})."
+    )
+
+
+def draw_period_bands(ax, first: int, last: int) -> None:
+    """Shade the course periods inside ``first``..``last`` and name their lessons above the axes."""
+    for i, row in enumerate(periods().itertuples()):
+        left, right = max(decimal_year(row.start), first), min(decimal_year(row.end), last + 1)
+        if left >= right:
+            continue
+        ax.axvspan(left, right, color="#EBEBEB" if i % 2 == 0 else "white", zorder=0, linewidth=0)
+        short = row.label.replace("–19", "–").replace("–20", "–")  # 1945–1949 -> 1945–49
+        ax.text((left + right) / 2, 1.0, f"Lesson {row.lesson}\n{short}", transform=ax.get_xaxis_transform(),
+                ha="center", va="bottom", fontsize=7, color="#333333", clip_on=False, linespacing=1.1)
+
+
+def legend_handles(table: pd.DataFrame) -> tuple[list, list]:
+    """Legend entries for the relations (colours) and categories (shapes) in ``table``."""
+    relations = [r for r in RELATIONS if r in set(table["relation"])]
+    colours = [Line2D([], [], color=RELATION_COLOURS[r], marker="o", linestyle="", markeredgecolor="black",
+                      markeredgewidth=0.4, label=r) for r in relations]
+    cats = [c for c in CATEGORY_MARKERS if c in set(table["category"])]
+    shapes = [Line2D([], [], color="#333333", marker=CATEGORY_MARKERS[c], linestyle="",
+                     markerfacecolor="white", label=c) for c in cats]
+    return colours, shapes
+
+
+def _legends(ax, table: pd.DataFrame) -> None:
+    # Lower left is empty: early events sit at the top, and late events' labels run leftwards.
+    colours, shapes = legend_handles(table)
+    first = ax.legend(handles=colours, title="Relation (colour)", loc="lower left", bbox_to_anchor=(0.0, 0.0),
+                      fontsize=8, title_fontsize=8, frameon=True, framealpha=0.9, alignment="left")
+    ax.add_artist(first)
+    ax.legend(handles=shapes, title="Category (shape)", loc="lower left", bbox_to_anchor=(0.2, 0.0),
+              fontsize=8, title_fontsize=8, frameon=True, framealpha=0.9, alignment="left")
+
+
+def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None,
+                   title: str | None = None) -> Chart:
+    """Draw ``table`` (default: every event) as a labelled timeline.
+
+    ``years`` sets the axis (default: the events' own years, or 1945–2025 for the
+    whole chronology).
+
+    >>> chart = timeline_chart(events(period="war"))
+    >>> chart.figure.axes[0].get_xlabel()
+    'Year'
+    >>> len(chart.figure.axes[0].texts) >= len(events(period="war"))
+    True
+    """
+    table = events() if table is None else table
+    if years is None:
+        years = (FIRST_YEAR, LAST_YEAR) if len(table) == len(events()) or table.empty else (
+            int(table["start"].dt.year.min()), int(table["end"].fillna(table["start"]).dt.year.max()))
+    first, last = years
+    with course_style():
+        fig = Figure(figsize=(11, 1.6 + ROW_HEIGHT * max(len(table), 3)), layout="constrained")
+        ax = fig.add_subplot()
+        draw_period_bands(ax, first, last)
+        span = last + 1 - first
+        years_per_char = span / AXES_WIDTH * CHAR_WIDTH
+        for row_number, ev in enumerate(table.itertuples()):
+            x = decimal_year(ev.start)
+            colour = RELATION_COLOURS[ev.relation]
+            if pd.notna(ev.end):
+                ax.plot([x, decimal_year(ev.end)], [row_number] * 2, color=colour, linewidth=3,
+                        alpha=0.6, solid_capstyle="butt")
+            ax.plot([x], [row_number], marker=CATEGORY_MARKERS[ev.category], color=colour,
+                    markeredgecolor="black", markeredgewidth=0.4, markersize=7, linestyle="")
+            label = f"{ev.title} ({ev.when})"
+            end_x = decimal_year(ev.end) if pd.notna(ev.end) else x
+            # Label to the right when it fits before the axis ends, else to the left of the marker.
+            right_side = end_x + len(label) * years_per_char < last + 1 or x - len(label) * years_per_char < first
+            ax.text((end_x if right_side else x) + (0.006 if right_side else -0.006) * span, row_number, label,
+                    fontsize=7.5, va="center", ha="left" if right_side else "right", clip_on=True)
+        ax.set_ylim(max(len(table), 3) - 0.5, -0.8)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_xlim(first, last + 1)
+        ax.set_xlabel("Year")
+        ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
+        ax.set_axisbelow(True)
+        ax.set_title(title or f"Moscow and the two Koreas: {len(table)} events, {first}–{last}",
+                     loc="left", pad=16)
+        _legends(ax, table)
+    caption = (
+        f"{len(table)} events from {first} to {last}. Colour: how the event relates Moscow to the two Koreas; "
+        "shape: category; a bar shows an event that lasted; shaded bands are the periods of lessons 1–6. "
+        "Sources for every event: lessons.cite(id)."
+    )
+    return Chart(fig, caption=caption, alt=timeline_alt_text(table, first, last))

@@ -1,0 +1,125 @@
+"""Format citations for events and sources, so every statement can be traced.
+
+``cite(id)`` accepts an event id or a source id::
+
+    cite("1948-ussr-dprk-relations")   # the event, its date and every source it rests on
+    cite("oberdorfer-carlin-2014")     # one source, in full
+
+>>> print(cite("oberdorfer-carlin-2014"))
+Don Oberdorfer and Robert Carlin. The Two Koreas: A Contemporary History, 3rd ed. Basic Books, 2014.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .data import load
+from .dates import format_date
+from .errors import LessonInputError
+
+__all__ = ["Citation", "cite", "short_cite", "sources_for"]
+
+
+class Citation(str):
+    """A citation: prints as plain text, shows in Jupyter with working links."""
+
+    def _repr_markdown_(self) -> str:
+        import re
+
+        return re.sub(r"(https?://\S+?)(?=[\s)]|$)", r"<\1>", str(self))
+
+    def __repr__(self) -> str:  # plain text output in notebooks, without quotes
+        return str(self)
+
+
+def _source_row(source_id: str) -> pd.Series | None:
+    table = load("sources")
+    hit = table[table["id"] == source_id]
+    return None if hit.empty else hit.iloc[0]
+
+
+def _when(row: pd.Series) -> str:
+    """The source's date, its year, or 'n.d.' (no date) for undated pages."""
+    if pd.notna(row["date"]):
+        return format_date(row["date"], "day")
+    return "n.d." if pd.isna(row["year"]) else str(row["year"])
+
+
+def _full(row: pd.Series) -> str:
+    when = _when(row)
+    parts = [row["author"], row["title"], f"{row['container']}, {when}" if row["container"] else when]
+    text = ". ".join(p.rstrip(".") for p in parts if p) + "."
+    return f"{text} {row['url']}" if row["url"] else text
+
+
+def short_cite(source_id: str) -> str:
+    """A short in-text reference: author's surname(s) and year, or outlet and date.
+
+    >>> short_cite("oberdorfer-carlin-2014")
+    'Oberdorfer and Carlin (2014)'
+    """
+    row = _source_row(source_id)
+    if row is None:
+        raise LessonInputError(f"Unknown source id {source_id!r}.")
+    if row["kind"] == "press" or not row["author"]:
+        return f"{row['container'] or row['author'] or row['title']}, {_when(row)}"
+    names = [n.strip() for n in row["author"].replace(" & ", " and ").split(" and ")]
+    surnames = [n.split()[-1] if "," not in n else n.split(",")[0] for n in names]
+    who = surnames[0] if len(surnames) == 1 else " and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al."
+    if len(names) == 1 and ("," in row["author"] or len(row["author"].split()) > 3):
+        who = row["author"]  # corporate authors: keep the whole name
+    return f"{who} ({_when(row) if pd.isna(row['date']) else row['year']})"
+
+
+def cite(item_id: str) -> Citation:
+    """Full citation of an event (with all its sources) or of a single source.
+
+    >>> cite("not-an-id")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: 'not-an-id' is neither an event id nor a source id. ...
+    """
+    if not isinstance(item_id, str):
+        raise LessonInputError(f"cite() needs an event or source id as text, not {type(item_id).__name__}.")
+    row = _source_row(item_id)
+    if row is not None:
+        return Citation(_full(row))
+    from .chronology import event
+
+    try:
+        ev = event(item_id)
+    except LessonInputError:
+        raise LessonInputError(
+            f"{item_id!r} is neither an event id nor a source id. Event ids start with a year "
+            "(find them with lessons.events(keyword=...)); source ids are listed by lessons.load('sources')."
+        ) from None
+    lines = [f"{ev['when']}: {ev['title']}. Sources:"]
+    lines += [f"  [{i}] {_full(_source_row(s))}" for i, s in enumerate(ev["source_ids"], 1)]
+    return Citation("\n".join(lines))
+
+
+def sources_for(event_table: pd.DataFrame) -> pd.DataFrame:
+    """The sources cited by the given events, each once, sorted by short reference.
+
+    Returns columns ``id``, ``reference`` (short) and ``citation`` (full).
+
+    >>> from lessons.chronology import events
+    >>> table = sources_for(events(period="war"))
+    >>> list(table.columns)
+    ['id', 'reference', 'citation']
+    """
+    ids = list(dict.fromkeys(s for row in event_table["source_ids"] for s in row))
+    rows = [(s, short_cite(s), _full(_source_row(s))) for s in ids]
+    out = pd.DataFrame(rows, columns=["id", "reference", "citation"])
+    return out.sort_values("reference", key=lambda c: c.str.casefold()).reset_index(drop=True)
+
+
+def as_html_list(source_ids: Iterable[str]) -> str:
+    """An HTML list of short references with the full citation as a tooltip."""
+    items = [
+        f'<span title="{html.escape(_full(_source_row(s)))}">{html.escape(short_cite(s))}</span>'
+        for s in source_ids
+    ]
+    return "; ".join(items)

@@ -1,0 +1,122 @@
+"""Load the course's tables by name, with the types the data catalogue declares.
+
+The files live in the repository's ``data/`` folder; ``data/datapackage.json`` (a
+Frictionless data package) documents every column, and this module reads its
+types from there so the catalogue and the loader cannot drift apart. Loading is
+cached: the first call reads the CSV, later calls return a copy of the cached table.
+
+>>> events = load("events")
+>>> str(events["start"].dtype).startswith("datetime64")
+True
+>>> "events" in table_names()
+True
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import LessonInputError, unknown
+
+__all__ = ["data_dir", "table_names", "load", "schema"]
+
+#: Set this environment variable to read the tables from another folder.
+DATA_DIR_ENV = "LESSONS_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """Return the folder holding the course's data files.
+
+    It is found relative to this package (``src/lessons`` -> ``data``), so it does not
+    depend on the notebook's working directory.
+
+    >>> (data_dir() / "datapackage.json").exists()
+    True
+    """
+    override = os.environ.get(DATA_DIR_ENV)
+    folder = Path(override) if override else Path(__file__).resolve().parents[2] / "data"
+    if not (folder / "datapackage.json").is_file():
+        raise LessonInputError(
+            f"The course data folder was not found at {folder}. Install the course with "
+            f"'make test' or 'pip install -e .' from its repository, or set {DATA_DIR_ENV}."
+        )
+    return folder
+
+
+@functools.cache
+def _catalogue(folder: Path) -> dict:
+    with open(folder / "datapackage.json", encoding="utf-8") as handle:
+        return {res["name"]: res for res in json.load(handle)["resources"]}
+
+
+def table_names() -> list[str]:
+    """Names of the tables that :func:`load` accepts, in catalogue order.
+
+    >>> table_names()[:2]
+    ['events', 'sources']
+    """
+    return list(_catalogue(data_dir()))
+
+
+def schema(name: str) -> list[dict]:
+    """The catalogue's field descriptions for table ``name``.
+
+    >>> [f["name"] for f in schema("periods")][:3]
+    ['id', 'lesson', 'title']
+    """
+    return _resource(name)["schema"]["fields"]
+
+
+def _resource(name: object) -> dict:
+    catalogue = _catalogue(data_dir())
+    if not isinstance(name, str) or name not in catalogue:
+        raise unknown("table", name, catalogue)
+    return catalogue[name]
+
+
+def _typed(column: pd.Series, field: dict) -> pd.Series:
+    """Convert one text column to the type the catalogue gives it."""
+    kind = field["type"]
+    if kind == "date":
+        return pd.to_datetime(column.replace("", None), format="%Y-%m-%d")
+    if kind == "integer":
+        return pd.to_numeric(column.replace("", None)).astype("Int64")
+    if kind == "number":
+        return pd.to_numeric(column.replace("", None)).astype("float64")
+    if kind == "list":
+        sep = field.get("delimiter", ",")
+        return column.map(lambda text: tuple(p.strip() for p in text.split(sep) if p.strip()))
+    return column  # strings stay strings; an empty cell is ""
+
+
+@functools.cache
+def _read(folder: Path, name: str) -> pd.DataFrame:
+    resource = _catalogue(folder)[name]
+    raw = pd.read_csv(folder / resource["path"], dtype=str, keep_default_na=False)
+    fields = resource["schema"]["fields"]
+    missing = [f["name"] for f in fields if f["name"] not in raw.columns]
+    if missing:
+        raise LessonInputError(f"{resource['path']} lacks the columns {missing}.")
+    return pd.DataFrame({f["name"]: _typed(raw[f["name"]], f) for f in fields})
+
+
+def load(name: str) -> pd.DataFrame:
+    """Return table ``name`` (see :func:`table_names`) as a typed DataFrame.
+
+    The result is a copy, so changing it cannot change what other cells load.
+
+    >>> load("periods")[["id", "label"]].head(2)
+            id      label
+    0  division  1945–1949
+    1       war  1950–1953
+    >>> load("event")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: Unknown table 'event'. Did you mean 'events'? Allowed: ...
+    """
+    _resource(name)
+    return _read(data_dir(), name).copy()

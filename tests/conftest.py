@@ -1,0 +1,15 @@
+"""Shared fixtures. Charts are drawn off-screen; nothing here opens a window."""
+import os
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT

@@ -1,0 +1,90 @@
+"""Loading tables: types, caching, errors, and independence from the working directory."""
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import lessons
+from lessons.data import _read, data_dir, load, table_names
+from lessons.errors import LessonInputError
+
+
+def test_every_catalogued_table_loads_with_its_declared_types():
+    for name in table_names():
+        table = load(name)
+        assert len(table) > 0, name
+        for field in lessons.data.schema(name):
+            column = table[field["name"]]
+            if field["type"] == "date":
+                assert pd.api.types.is_datetime64_any_dtype(column), (name, field["name"])
+            elif field["type"] == "integer":
+                assert pd.api.types.is_integer_dtype(column), (name, field["name"])
+            elif field["type"] == "list":
+                assert all(isinstance(v, tuple) for v in column), (name, field["name"])
+            else:
+                assert pd.api.types.is_string_dtype(column), (name, field["name"])
+
+
+def test_unknown_table_names_the_tables_that_exist():
+    with pytest.raises(LessonInputError) as info:
+        load("evnts")
+    message = str(info.value)
+    assert "Did you mean 'events'" in message
+    for name in table_names():
+        assert repr(name) in message
+
+
+@pytest.mark.parametrize("bad", [None, 3, ["events"]])
+def test_wrong_type_of_table_name(bad):
+    with pytest.raises(LessonInputError, match="Unknown table"):
+        load(bad)
+
+
+def test_loads_are_cached_but_callers_get_their_own_copy():
+    _read.cache_clear()
+    first = load("events")
+    first.loc[0, "title"] = "changed by a student"
+    assert load("events").loc[0, "title"] != "changed by a student"
+    assert _read.cache_info().misses == 1 and _read.cache_info().hits >= 1
+
+
+def test_data_is_found_from_any_working_directory(tmp_path):
+    code = "import lessons; print(len(lessons.load('events')))"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == len(load("events"))
+
+
+def test_missing_data_folder_gives_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setenv("LESSONS_DATA_DIR", str(tmp_path))
+    with pytest.raises(LessonInputError, match="data folder was not found"):
+        data_dir()
+
+
+def test_catalogue_documents_every_data_file_and_column(root):
+    package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    documented = {res["path"] for res in package["resources"]}
+    on_disk = {p.name for p in (root / "data").glob("*.csv")}
+    assert on_disk == documented
+    for res in package["resources"]:
+        header = (root / "data" / res["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == [f["name"] for f in res["schema"]["fields"]], res["path"]
+        assert all(f.get("description") for f in res["schema"]["fields"]), res["path"]
+        assert res.get("provenance"), res["path"]
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"
+
+
+def test_import_has_no_side_effects():
+    code = (
+        "import sys, lessons; "
+        "print(any(m in sys.modules for m in ('pandas', 'matplotlib', 'ipywidgets')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_unknown_attribute_lists_what_exists():
+    with pytest.raises(AttributeError, match="Available: .*events"):
+        lessons.evnts

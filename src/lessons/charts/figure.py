@@ -17,14 +17,17 @@ from matplotlib.figure import Figure
 __all__ = ["Chart", "png_bytes"]
 
 
-def png_bytes(figure: Figure) -> bytes:
+def png_bytes(figure: Figure, tight: bool = True) -> bytes:
     """Render ``figure`` to PNG bytes (no pyplot, no global state).
+
+    ``tight=False`` skips the extra layout pass of ``bbox_inches="tight"``: right for
+    figures with a fixed layout that are redrawn often.
 
     >>> png_bytes(Figure(figsize=(1, 1)))[:4]
     b'\\x89PNG'
     """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
+    figure.savefig(buffer, format="png", bbox_inches="tight" if tight else None)
     return buffer.getvalue()
 
 

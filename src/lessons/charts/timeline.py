@@ -54,16 +54,38 @@ def timeline_alt_text(table: pd.DataFrame, first: int, last: int) -> str:
     )
 
 
-def draw_period_bands(ax, first: int, last: int) -> None:
-    """Shade the course periods inside ``first``..``last`` and name their lessons above the axes."""
+def draw_period_bands(ax, first: int, last: int) -> list:
+    """Shade the course periods and name their lessons above the axes.
+
+    Returns the period labels so that a chart whose years change can move them with
+    :func:`place_period_labels`.
+    """
+    labels = []
     for i, row in enumerate(periods().itertuples()):
-        left, right = max(decimal_year(row.start), first), min(decimal_year(row.end), last + 1)
-        if left >= right:
-            continue
-        ax.axvspan(left, right, color="#EBEBEB" if i % 2 == 0 else "white", zorder=0, linewidth=0)
-        short = row.label.replace("–19", "–").replace("–20", "–")  # 1945–1949 -> 1945–49
-        ax.text((left + right) / 2, 1.0, f"Lesson {row.lesson}\n{short}", transform=ax.get_xaxis_transform(),
-                ha="center", va="bottom", fontsize=7, color="#333333", clip_on=False, linespacing=1.1)
+        ax.axvspan(decimal_year(row.start), decimal_year(row.end), color="#EBEBEB" if i % 2 == 0 else "white",
+                   zorder=0, linewidth=0)
+        text = ax.text(0, 1.0, "", transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=7,
+                       color="#333333", clip_on=False, linespacing=1.1)
+        text.period = (row.lesson, row.label, decimal_year(row.start), decimal_year(row.end))
+        labels.append(text)
+    place_period_labels(labels, first, last)
+    return labels
+
+
+def place_period_labels(labels: list, first: int, last: int) -> None:
+    """Centre each period's label over the visible part of its band; hide it if none is visible.
+
+    Narrow bands get the lesson number only, so neighbouring labels never overlap.
+    """
+    span = last + 1 - first
+    for text in labels:
+        lesson, label, start, end = text.period
+        left, right = max(start, first), min(end, last + 1)
+        text.set_visible(left < right)
+        if left < right:
+            short = label.replace("–19", "–").replace("–20", "–")  # 1945–1949 -> 1945–49
+            text.set_x((left + right) / 2)
+            text.set_text(f"Lesson {lesson}\n{short}" if (right - left) / span > 0.09 else f"{lesson}")
 
 
 def legend_handles(table: pd.DataFrame) -> tuple[list, list]:

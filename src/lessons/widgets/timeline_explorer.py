@@ -1,8 +1,9 @@
 """Explore the chronology: pick years, an actor and a category; see the matching
 events drawn and listed with dates and sources.
 
-The chart is rendered to PNG and put in an ``Image`` widget rather than drawn into an
-``Output`` widget, which keeps the redraw to one step and avoids the duplicated or
+The chart is one reusable figure (:class:`~lessons.charts.lanes.LanesPlot`) rendered
+to PNG into an ``Image`` widget, rather than a new pyplot figure drawn into an
+``Output`` widget: the redraw is one step, and there are none of the duplicated or
 stale plots that ``Output`` + pyplot produce in some front ends.
 
 >>> explorer = TimelineExplorer()
@@ -17,7 +18,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ..charts.timeline import timeline_chart
+from ..charts.lanes import LanesPlot
 from ..chronology import FIRST_YEAR, LAST_YEAR, actors, categories, events
 from ..citations import as_html_list
 from ..errors import LessonInputError
@@ -47,6 +48,7 @@ class TimelineExplorer:
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
+        self.plot = LanesPlot()
         for control in (self.years, self.actor, self.category):
             control.observe(self.update, names="value")
         self.widget = widgets.VBox([
@@ -71,10 +73,8 @@ class TimelineExplorer:
             f"<b>{len(self.matches)} event{'s' if len(self.matches) != 1 else ''}</b> "
             f"from {first} to {last}" + ("" if len(self.matches) else ": try wider years or 'Any'.")
         )
-        chart = timeline_chart(self.matches, years=(first, last),
-                               title=f"{len(self.matches)} events, {first}–{last}")
-        self.chart.value = chart.png()
-        self.chart_alt = chart.alt
+        self.plot.draw(self.matches, (first, last))
+        self.chart.value = self.plot.png()
         self.listing.value = _listing_html(self.matches)
 
     def _repr_mimebundle_(self, **kwargs):

@@ -1,0 +1,91 @@
+"""A compact overview: one lane per relation, events as marks along the years.
+
+Used by the timeline explorer, where it must redraw fast: :class:`LanesPlot` builds
+its figure once and then only moves its marks (``set_offsets``) and the axis limits,
+instead of building a new figure on every change of a control.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
+from .figure import Chart, png_bytes
+from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
+from .timeline import decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text
+
+__all__ = ["LanesPlot", "lanes_chart"]
+
+
+class LanesPlot:
+    """A reusable lanes figure; call :meth:`draw` with a table of events and a year range.
+
+    >>> plot = LanesPlot()
+    >>> plot.draw(events(period="war"), (1950, 1953))
+    >>> tuple(float(x) for x in plot.ax.get_xlim())
+    (1950.0, 1954.0)
+    """
+
+    def __init__(self):
+        with course_style():
+            self.figure = Figure(figsize=(10, 3.2), layout="constrained")
+            self.ax = self.figure.add_subplot()
+            ax = self.ax
+            self.period_labels = draw_period_bands(ax, FIRST_YEAR, LAST_YEAR)
+            self.bars = LineCollection([], linewidths=4, alpha=0.55, capstyle="butt", zorder=2)
+            ax.add_collection(self.bars)
+            self.marks = {
+                cat: ax.scatter([], [], marker=marker, s=55, edgecolors="black", linewidths=0.4, zorder=3)
+                for cat, marker in CATEGORY_MARKERS.items()
+            }
+            ax.set_yticks(range(len(RELATIONS)), RELATIONS, fontsize=8)
+            ax.set_ylim(len(RELATIONS) - 0.5, -0.6)
+            ax.set_xlabel("Year")
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+            ax.set_axisbelow(True)
+            colours, shapes = legend_handles(events())
+            ax.legend(handles=shapes, title="Category (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                      fontsize=8, title_fontsize=8, frameon=False)
+            self.title = ax.set_title("", loc="left", pad=22)
+
+    def draw(self, table: pd.DataFrame, years: tuple[int, int]) -> None:
+        """Show ``table``'s events on the axis ``years`` (inclusive)."""
+        first, last = years
+        lane = table["relation"].map(RELATIONS.index).to_numpy(dtype=float)
+        start = np.array([decimal_year(d) for d in table["start"]], dtype=float)
+        colours = [RELATION_COLOURS[r] for r in table["relation"]]
+        for cat, collection in self.marks.items():
+            pick = (table["category"] == cat).to_numpy()
+            collection.set_offsets(np.column_stack([start[pick], lane[pick]]) if pick.any() else np.empty((0, 2)))
+            collection.set_facecolors([c for c, p in zip(colours, pick) if p])
+        ranged = table["end"].notna().to_numpy()
+        ends = [decimal_year(d) for d in table["end"][ranged]]
+        self.bars.set_segments([[(s, y), (e, y)] for s, e, y in zip(start[ranged], ends, lane[ranged])])
+        self.bars.set_colors([c for c, r in zip(colours, ranged) if r])
+        self.ax.set_xlim(first, last + 1)
+        place_period_labels(self.period_labels, first, last)
+        self.title.set_text(f"{len(table)} event{'s' if len(table) != 1 else ''}, {first}–{last}")
+
+    def png(self) -> bytes:
+        """The current state as PNG bytes."""
+        return png_bytes(self.figure, tight=False)
+
+
+def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)) -> Chart:
+    """The lanes overview as a :class:`~lessons.charts.figure.Chart` with caption and alt text.
+
+    >>> chart = lanes_chart(events(years=(1988, 1991)), (1988, 1991))
+    >>> chart.alt.startswith("Timeline of")
+    True
+    """
+    table = events() if table is None else table
+    plot = LanesPlot()
+    plot.draw(table, years)
+    caption = ("Each row is one relation: Moscow with Pyongyang, with Seoul, with both, with others, "
+               "or events without Moscow. Shape shows the category; bars show events that lasted.")
+    return Chart(plot.figure, caption=caption, alt=timeline_alt_text(table, *years).replace(
+        "one row per event in date order, each labelled with its title", "one lane per relation"))

@@ -88,3 +88,11 @@ def test_import_has_no_side_effects():
 def test_unknown_attribute_lists_what_exists():
     with pytest.raises(AttributeError, match="Available: .*events"):
         lessons.evnts
+
+
+def test_data_readme_describes_every_column(root):
+    readme = (root / "data" / "README.md").read_text(encoding="utf-8")
+    for name in table_names():
+        assert f"`{name}.csv`" in readme
+        for field in lessons.data.schema(name):
+            assert f"| `{field['name']}` |" in readme, (name, field["name"])

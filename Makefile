@@ -17,7 +17,7 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 .PHONY: lab test lock clean
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(START) --ip=127.0.0.1 $(ALLOW_ROOT) \
+	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
 	  --LabApp.extension_manager=readonly $(LAB_ARGS)
 
 test: $(STAMP)

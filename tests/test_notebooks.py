@@ -55,7 +55,7 @@ def test_start_here_runs_from_another_folder_and_shows_chart_and_widget(tmp_path
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert images and images[0].metadata["image/png"]["alt"].startswith("Timeline of")
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert "Text description" in html and "<b>Figure.</b>" in html
+    assert "Text description" in html and "<figcaption>" in html and 'alt="Timeline of' in html
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widgets) == 1, "the timeline explorer"
     markdown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)

@@ -73,10 +73,9 @@ def test_subset_and_empty_tables_draw():
     assert empty.png()[:4] == b"\x89PNG"
 
 
-def test_chart_displays_png_with_alt_metadata(chart, monkeypatch):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append((a, k)))
-    chart._ipython_display_()
-    bundle, kwargs = shown[0]
-    assert "image/png" in bundle[0]
-    assert kwargs["metadata"]["image/png"]["alt"] == chart.alt
+def test_chart_display_bundle_carries_alt_text_everywhere(chart):
+    bundle, metadata = chart._repr_mimebundle_()
+    assert bundle["image/png"] and metadata["image/png"]["alt"] == chart.alt
+    assert f'alt="{chart.alt[:40]}' in bundle["text/html"]
+    assert "<figcaption>" in bundle["text/html"] and "Text description" in bundle["text/html"]
+    assert bundle["text/plain"].startswith("Chart: ")

@@ -5,6 +5,8 @@
     cite("1948-ussr-dprk-relations")   # the event, its date and every source it rests on
     cite("oberdorfer-carlin-2014")     # one source, in full
 
+>>> print(cite("zagoria-1988-foreign-affairs"))
+Donald S. Zagoria. Soviet Policy in East Asia: A New Beginning? Foreign Affairs 68:1, 1988.
 >>> print(cite("oberdorfer-carlin-2014"))
 Don Oberdorfer and Robert Carlin. The Two Koreas: A Contemporary History, 3rd ed. Basic Books, 2014.
 """
@@ -50,7 +52,8 @@ def _when(row: pd.Series) -> str:
 def _full(row: pd.Series) -> str:
     when = _when(row)
     parts = [row["author"], row["title"], f"{row['container']}, {when}" if row["container"] else when]
-    text = ". ".join(p.rstrip(".") for p in parts if p) + "."
+    # Join with full stops, but keep a title's own "?" or "!" instead of adding "?."
+    text = " ".join(p if p[-1] in ".?!" else p + "." for p in (p.strip() for p in parts) if p)
     return f"{text} {row['url']}" if row["url"] else text
 
 

@@ -52,9 +52,9 @@ class Chart:
         """Write the chart to ``path`` (PNG, SVG or PDF by the file's extension)."""
         self.figure.savefig(path, bbox_inches="tight")
 
-    def html(self) -> str:
+    def html(self, data: str | None = None) -> str:
         """A self-contained ``<figure>`` with the image, its alt text and the caption."""
-        data = base64.b64encode(self.png()).decode("ascii")
+        data = data or base64.b64encode(self.png()).decode("ascii")
         return (
             f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
             f'alt="{html.escape(self.alt)}" style="max-width:100%"/>'
@@ -67,13 +67,9 @@ class Chart:
             f"<details><summary>Text description</summary>{html.escape(self.alt)}</details>"
         )
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import HTML, display
-
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """HTML (image with alt, caption, description) for JupyterLab and HTML handouts;
+        PNG with ``alt`` metadata and plain text for every other front end."""
         data = base64.b64encode(self.png()).decode("ascii")
-        display(
-            {"image/png": data, "text/plain": f"Chart: {self.caption}"},
-            metadata={"image/png": {"alt": self.alt}},
-            raw=True,
-        )
-        display(HTML(self._caption_html()))
+        bundle = {"text/html": self.html(data), "image/png": data, "text/plain": f"Chart: {self.caption}"}
+        return bundle, {"image/png": {"alt": self.alt}}

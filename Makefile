@@ -14,7 +14,7 @@ START   = notebooks/00-start-here.ipynb
 # JupyterLab refuses to start as root (containers, CI) unless told it is fine.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lock clean
+.PHONY: lab test lock clean data-readme
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
@@ -39,6 +39,10 @@ lock:
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 \
 	  --generate-hashes --no-header --quiet -o requirements.lock
+
+# Regenerate data/README.md after editing data/datapackage.json.
+data-readme: $(STAMP)
+	$(BIN)/python -m lessons.catalogue
 
 clean:
 	rm -rf $(VENV)

@@ -90,8 +90,11 @@ def test_unknown_attribute_lists_what_exists():
         lessons.evnts
 
 
-def test_data_readme_describes_every_column(root):
+def test_data_readme_is_generated_from_the_catalogue(root):
+    from lessons.catalogue import render_data_readme
+
     readme = (root / "data" / "README.md").read_text(encoding="utf-8")
+    assert readme == render_data_readme(), "run: make data-readme"
     for name in table_names():
         assert f"`{name}.csv`" in readme
         for field in lessons.data.schema(name):

@@ -46,7 +46,11 @@ def test_redraw_reuses_the_figure_and_moves_axis_and_labels():
     visible = [t.get_text() for t in plot.period_labels if t.get_visible()]
     assert visible == ["Lesson 5\n1988–91"]
     assert plot.title.get_text() == f"{len(events(years=(1988, 1991)))} events, 1988–1991"
-    assert len(plot.bars.get_segments()) == events(years=(1988, 1991))["end"].notna().sum()
+    table = events(years=(1988, 1991))
+    solid = [st for st in plot.bars.get_linestyles() if st == (0, None)]
+    assert len(solid) == table["end"].notna().sum()
+    dotted = table["end_precision"].isin(["month", "year"]).sum()
+    assert len(plot.bars.get_segments()) == len(solid) + dotted
 
 
 def test_empty_selection_draws_nothing_but_still_renders():

@@ -53,7 +53,11 @@ def test_axis_title_legends_and_period_labels(chart):
 def test_ranges_are_drawn_as_bars(chart):
     ax = chart.figure.axes[0]
     bars = [line for line in ax.lines if line.get_marker() in (None, "None", "")]
-    assert len(bars) == events()["end"].notna().sum()
+    solid = [b for b in bars if b.get_linestyle() == "-"]
+    dotted = [b for b in bars if b.get_linestyle() != "-"]
+    table = events()
+    assert len(solid) == table["end"].notna().sum()
+    assert len(dotted) == table["end_precision"].isin(["month", "year"]).sum()
 
 
 def test_alt_text_and_caption_describe_the_data(chart):

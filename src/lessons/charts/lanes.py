@@ -10,14 +10,27 @@ import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator, ScalarFormatter
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
 from .figure import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
-from .timeline import decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text
+from .timeline import (decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text,
+                       uncertain_tail)
 
 __all__ = ["LanesPlot", "lanes_chart"]
+
+
+def month_ticks(left: float, right: float, most: int = 8) -> list[tuple[float, str]]:
+    """Month starts between two fractional years, thinned to at most ``most``, with labels.
+
+    >>> month_ticks(1950.0, 1950.45)
+    [(1950.0, 'Jan 1950'), (1950.085, 'Feb 1950'), (1950.162, 'Mar 1950'), (1950.247, 'Apr 1950'), (1950.329, 'May 1950'), (1950.414, 'Jun 1950')]
+    """
+    months = pd.date_range(f"{int(left)}-01-01", f"{int(right) + 1}-01-01", freq="MS")
+    ticks = [(decimal_year(m), m.strftime("%b %Y")) for m in months if left <= decimal_year(m) <= right]
+    step = -(-len(ticks) // most)  # ceiling division
+    return ticks[::step]
 
 
 class LanesPlot:
@@ -52,8 +65,12 @@ class LanesPlot:
                       fontsize=8, title_fontsize=8, frameon=False)
             self.title = ax.set_title("", loc="left", pad=22)
 
-    def draw(self, table: pd.DataFrame, years: tuple[int, int]) -> None:
-        """Show ``table``'s events on the axis ``years`` (inclusive)."""
+    def draw(self, table: pd.DataFrame, years: tuple[int, int], title: str | None = None,
+             limits: tuple[float, float] | None = None) -> None:
+        """Show ``table``'s events on the axis ``years`` (inclusive).
+
+        ``limits`` (fractional years) narrows the axis inside a year, e.g. for war phases.
+        """
         first, last = years
         lane = table["relation"].map(RELATIONS.index).to_numpy(dtype=float)
         start = np.array([decimal_year(d) for d in table["start"]], dtype=float)
@@ -62,13 +79,33 @@ class LanesPlot:
             pick = (table["category"] == cat).to_numpy()
             collection.set_offsets(np.column_stack([start[pick], lane[pick]]) if pick.any() else np.empty((0, 2)))
             collection.set_facecolors([c for c, p in zip(colours, pick) if p])
-        ranged = table["end"].notna().to_numpy()
-        ends = [decimal_year(d) for d in table["end"][ranged]]
-        self.bars.set_segments([[(s, y), (e, y)] for s, e, y in zip(start[ranged], ends, lane[ranged])])
-        self.bars.set_colors([c for c, r in zip(colours, ranged) if r])
-        self.ax.set_xlim(first, last + 1)
-        place_period_labels(self.period_labels, first, last)
-        self.title.set_text(f"{len(table)} event{'s' if len(table) != 1 else ''}, {first}–{last}")
+        segments, bar_colours, styles = [], [], []
+        for s, y, c, end, end_precision in zip(start, lane, colours, table["end"], table["end_precision"]):
+            if pd.isna(end):
+                continue
+            segments.append([(s, y), (decimal_year(end), y)])
+            bar_colours.append(c)
+            styles.append("solid")
+            tail = uncertain_tail(end, end_precision)
+            if tail:  # dotted: the end lies somewhere in this month or year
+                segments.append([(decimal_year(end), y), (tail, y)])
+                bar_colours.append(c)
+                styles.append((0, (1, 1)))
+        self.bars.set_segments(segments)
+        self.bars.set_colors(bar_colours)
+        self.bars.set_linestyles(styles)
+        limits = limits or (first, last + 1)
+        self.ax.set_xlim(*limits)
+        place_period_labels(self.period_labels, *limits)
+        if (limits[1] - limits[0]) >= 3:
+            self.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            self.ax.xaxis.set_major_formatter(ScalarFormatter())
+        else:  # less than three years: label months, not fractions of a year
+            ticks = month_ticks(*limits)
+            self.ax.xaxis.set_major_locator(FixedLocator([x for x, _ in ticks]))
+            self.ax.xaxis.set_major_formatter(FixedFormatter([label for _, label in ticks]))
+        count = f"{len(table)} event{'s' if len(table) != 1 else ''}"
+        self.title.set_text(f"{title}: {count}" if title else f"{count}, {first}–{last}")
 
     def png(self) -> bytes:
         """The current state as PNG bytes."""
@@ -86,6 +123,7 @@ def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIR
     plot = LanesPlot()
     plot.draw(table, years)
     caption = ("Each row is one relation: Moscow with Pyongyang, with Seoul, with both, with others, "
-               "or events without Moscow. Shape shows the category; bars show events that lasted.")
+               "or events without Moscow. Shape shows the category; bars show events that lasted "
+               "(dotted where the end is known only to the month or year).")
     return Chart(plot.figure, caption=caption, alt=timeline_alt_text(table, *years).replace(
         "one row per event in date order, each labelled with its title", "one lane per relation"))

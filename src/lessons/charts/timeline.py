@@ -33,6 +33,21 @@ def decimal_year(date: pd.Timestamp) -> float:
     return round(date.year + (date - start) / length, 3)
 
 
+def uncertain_tail(end: pd.Timestamp, end_precision: str) -> float | None:
+    """Where a bar's dotted tail stops when its end is known only to the month or year.
+
+    >>> uncertain_tail(pd.Timestamp("1953-01-01"), "year")
+    1954.0
+    >>> uncertain_tail(pd.Timestamp("1953-01-01"), "day") is None
+    True
+    """
+    if end_precision == "year":
+        return float(end.year + 1)
+    if end_precision == "month":
+        return decimal_year(end + pd.offsets.MonthBegin(1))
+    return None
+
+
 def timeline_alt_text(table: pd.DataFrame, first: int, last: int) -> str:
     """Describe a timeline in words: how many events, where they cluster, by relation.
 
@@ -68,19 +83,20 @@ def draw_period_bands(ax, first: int, last: int) -> list:
                        color="#333333", clip_on=False, linespacing=1.1)
         text.period = (row.lesson, row.label, decimal_year(row.start), decimal_year(row.end))
         labels.append(text)
-    place_period_labels(labels, first, last)
+    place_period_labels(labels, first, last + 1)
     return labels
 
 
-def place_period_labels(labels: list, first: int, last: int) -> None:
+def place_period_labels(labels: list, left_edge: float, right_edge: float) -> None:
     """Centre each period's label over the visible part of its band; hide it if none is visible.
 
-    Narrow bands get the lesson number only, so neighbouring labels never overlap.
+    The edges are the axis limits in fractional years. Narrow bands get the lesson
+    number only, so neighbouring labels never overlap.
     """
-    span = last + 1 - first
+    span = right_edge - left_edge
     for text in labels:
         lesson, label, start, end = text.period
-        left, right = max(start, first), min(end, last + 1)
+        left, right = max(start, left_edge), min(end, right_edge)
         text.set_visible(left < right)
         if left < right:
             short = label.replace("–19", "–").replace("–20", "–")  # 1945–1949 -> 1945–49
@@ -139,6 +155,10 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
             if pd.notna(ev.end):
                 ax.plot([x, decimal_year(ev.end)], [row_number] * 2, color=colour, linewidth=3,
                         alpha=0.6, solid_capstyle="butt")
+                tail = uncertain_tail(ev.end, ev.end_precision)
+                if tail:  # the end lies somewhere in this month or year
+                    ax.plot([decimal_year(ev.end), tail], [row_number] * 2, color=colour, linewidth=3,
+                            alpha=0.6, linestyle=(0, (1, 1)), solid_capstyle="butt")
             ax.plot([x], [row_number], marker=CATEGORY_MARKERS[ev.category], color=colour,
                     markeredgecolor="black", markeredgewidth=0.4, markersize=7, linestyle="")
             label = f"{ev.title} ({ev.when})"
@@ -159,7 +179,8 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
         _legends(ax, table)
     caption = (
         f"{len(table)} events from {first} to {last}. Colour: how the event relates Moscow to the two Koreas; "
-        "shape: category; a bar shows an event that lasted; shaded bands are the periods of lessons 1–6. "
+        "shape: category; a bar shows an event that lasted (dotted where its end is known only to the month "
+        "or year); shaded bands are the periods of lessons 1–6. "
         "Sources for every event: lessons.cite(id)."
     )
     return Chart(fig, caption=caption, alt=timeline_alt_text(table, first, last))

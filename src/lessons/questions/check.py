@@ -1,0 +1,134 @@
+"""Check an answer and explain the result: why it is wrong, a hint, and where the evidence is.
+
+``check`` never raises at a student: a misspelt question id, an empty answer or an
+answer of the wrong type gets feedback with status ``"invalid"`` saying what to type.
+
+>>> print(check("9.9", "a").message)
+There is no question '9.9'. Questions are numbered lesson.question, e.g. '1.2'; ...
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from ..chronology import event
+from ..citations import short_cite
+from .bank import Question, get, questions
+from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number
+
+__all__ = ["Feedback", "check", "evidence_lines"]
+
+ICONS = {"correct": "✅ Right.", "partial": "🟡 Nearly.", "wrong": "❌ Not yet.", "invalid": "⚠️ Check the format."}
+
+
+@dataclass
+class Feedback:
+    """The result of checking one answer."""
+
+    status: str  # correct | partial | wrong | invalid
+    message: str
+    hint: str = ""
+    evidence: list[str] = field(default_factory=list)  # lines pointing to events and sources
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    def __str__(self) -> str:
+        parts = [f"{ICONS[self.status]} {self.message}"]
+        if self.hint:
+            parts.append(f"Hint: {self.hint}")
+        parts += self.evidence
+        return "\n".join(parts)
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def html(self) -> str:
+        """The feedback as HTML for a widget."""
+        lines = [f"<b>{ICONS[self.status]}</b> {html.escape(self.message)}"]
+        if self.hint:
+            lines.append(f"<i>Hint:</i> {html.escape(self.hint)}")
+        lines += [html.escape(line) for line in self.evidence]
+        return "<br>".join(lines)
+
+    def _repr_markdown_(self) -> str:
+        return "  \n".join(str(self).splitlines())
+
+
+def evidence_lines(q: Question, reveal: bool) -> list[str]:
+    """Point to the events behind a question; give their dates only once answered right."""
+    lines = []
+    for event_id in q.evidence:
+        ev = event(event_id)
+        sources = "; ".join(short_cite(s) for s in ev["source_ids"])
+        when = f"{ev['when']}: " if reveal else ""
+        lines.append(f"Evidence: {when}{ev['title']} [{sources}] (lessons.cite(\"{event_id}\"))")
+    return lines
+
+
+def _judge(q: Question, answer: object) -> tuple[str, str]:
+    """Return (status, message) for a readable answer; raise AnswerFormatError otherwise."""
+    if q.kind == "choice":
+        letter = parse_letter(answer, q.letters)
+        return ("correct", q.explanation) if letter == q.answer else ("wrong", q.feedback[letter])
+    if q.kind == "order":
+        order = parse_letters(answer, q.letters)
+        if order == q.answer:
+            return "correct", q.explanation
+        placed = sum(a == b for a, b in zip(order, q.answer))
+        rank = {k: i for i, k in enumerate(q.answer)}
+        first, second = next((a, b) for a, b in zip(order, order[1:]) if rank[a] > rank[b])
+        return "wrong", (f"{placed} of {len(order)} in the right place. ({first}) \"{q.options[first]}\" "
+                         f"happened after ({second}) \"{q.options[second]}\", not before it.")
+    if q.kind == "match":
+        chosen = parse_letters(answer, q.letters)
+        if chosen == q.answer:
+            return "correct", q.explanation
+        right = sum(a == b for a, b in zip(chosen, q.answer))
+        from ..glossary import term
+
+        wrong_term = next(t for t, a, b in zip(q.items, chosen, q.answer) if a != b)
+        return "wrong", f"{right} of {len(chosen)} matched. Look again at \"{term(wrong_term)['term']}\"."
+    if q.kind == "date":
+        given, expected = parse_date(answer), q.answer
+        if given.year != expected.year:
+            direction = "earlier" if given.year > expected.year else "later"
+            return "wrong", f"Not {given.year}: it happened {direction}."
+        if given.month and expected.month and given.month != expected.month:
+            direction = "earlier in the year" if given.month > expected.month else "later in the year"
+            return "wrong", f"Right year, but not {given}: it happened {direction}."
+        if given.day and expected.day and given.day != expected.day:
+            return "wrong", f"Right month, but not {given}."
+        if expected.precision != "year" and given.precision == "year" or (
+                expected.precision == "day" and given.precision == "month"):
+            return "partial", f"Right so far: the sources date it to the {expected.precision}. Can you be more precise?"
+        return "correct", q.explanation
+    low, high = q.answer
+    value = parse_number(answer)
+    slack = q.tolerance * max(abs(low), abs(high))
+    if low - slack <= value <= high + slack:
+        return "correct", q.explanation
+    return "wrong", f"{value:g} {q.unit} is too {'high' if value > high else 'low'}."
+
+
+def check(question_id: object, answer: object) -> Feedback:
+    """Check ``answer`` to question ``question_id`` ("1.2") and explain the result.
+
+    >>> check("0.1", "b").status in {"correct", "wrong"}
+    True
+    >>> check("0.1", "").status
+    'invalid'
+    """
+    q = get(question_id)
+    if q is None:
+        lessons_known = sorted({k.split(".")[0] for k in questions()})
+        return Feedback("invalid", f"There is no question {question_id!r}. Questions are numbered "
+                                   f"lesson.question, e.g. '1.2'; this course has questions for lessons "
+                                   f"{', '.join(lessons_known)}: " + ", ".join(sorted(questions())) + ".")
+    try:
+        status, message = _judge(q, answer)
+    except AnswerFormatError as error:
+        return Feedback("invalid", str(error))
+    correct = status == "correct"
+    return Feedback(status, message, hint="" if correct else q.hint, evidence=evidence_lines(q, reveal=correct))

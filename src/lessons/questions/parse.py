@@ -1,0 +1,166 @@
+"""Read a student's answer however it is typed: " 1948 ", "12 Oct 1948", 1948.0, "1,499".
+
+Each parser returns the value or raises :class:`AnswerFormatError` with a message that
+says which forms are accepted; :mod:`lessons.questions.check` turns that into feedback.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateparser
+
+__all__ = ["AnswerFormatError", "PartialDate", "parse_date", "parse_number", "parse_letter", "parse_letters"]
+
+
+class AnswerFormatError(ValueError):
+    """The answer could not be read; the message says what forms work."""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    >>> PartialDate(1948, 10, None).precision
+    'month'
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        if self.day:
+            return dt.date(self.year, self.month, self.day).strftime("%-d %b %Y")
+        if self.month:
+            return dt.date(self.year, self.month, 1).strftime("%b %Y")
+        return str(self.year)
+
+
+_DATE_HELP = "Type a date such as 1948, Oct 1948, 12 Oct 1948 or 1948-10-12."
+
+
+def parse_date(answer: object) -> PartialDate:
+    """Read a year, a month or a full date.
+
+    >>> str(parse_date(" 1948 ")), str(parse_date(1948.0)), str(parse_date("12 Oct 1948"))
+    ('1948', '1948', '12 Oct 1948')
+    >>> str(parse_date("1948-10")), str(parse_date("October 1948")), str(parse_date("1948-10-12"))
+    ('Oct 1948', 'Oct 1948', '12 Oct 1948')
+    >>> parse_date("soon")
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Could not read 'soon' as a date. Type a date ...
+    """
+    if isinstance(answer, bool):
+        raise AnswerFormatError(f"{answer!r} is not a date. {_DATE_HELP}")
+    if isinstance(answer, (int, float)):
+        if float(answer).is_integer() and 1000 <= answer <= 2999:
+            return PartialDate(int(answer))
+        raise AnswerFormatError(f"{answer!r} is not a year. {_DATE_HELP}")
+    if isinstance(answer, (dt.date, dt.datetime)):
+        return PartialDate(answer.year, answer.month, answer.day)
+    if not isinstance(answer, str):
+        raise AnswerFormatError(f"A date must be typed as text or a year, not {type(answer).__name__}. {_DATE_HELP}")
+    text = answer.strip()
+    if not text:
+        raise AnswerFormatError(f"The answer is empty. {_DATE_HELP}")
+    if re.fullmatch(r"\d{4}(\.0)?", text):
+        return PartialDate(int(float(text)))
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+        return _checked(int(m[1]), int(m[2]), None, text)
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text):  # ISO: year first, never day first
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise AnswerFormatError(f"{text!r} is not a real date. {_DATE_HELP}") from None
+        return PartialDate(day.year, day.month, day.day)
+    try:
+        # Two parses with different defaults reveal which parts the student typed.
+        a = dateparser.parse(text, default=dt.datetime(1, 1, 1), dayfirst=True)
+        b = dateparser.parse(text, default=dt.datetime(2, 2, 2), dayfirst=True)
+    except (ValueError, OverflowError):
+        raise AnswerFormatError(f"Could not read {answer!r} as a date. {_DATE_HELP}") from None
+    if a.year != b.year:
+        raise AnswerFormatError(f"{answer!r} has no year. {_DATE_HELP}")
+    return PartialDate(a.year, a.month if a.month == b.month else None, a.day if a.day == b.day else None)
+
+
+def _checked(year: int, month: int, day: int | None, text: str) -> PartialDate:
+    if not 1 <= month <= 12:
+        raise AnswerFormatError(f"{text!r} has no month {month}. {_DATE_HELP}")
+    return PartialDate(year, month, day)
+
+
+_NUMBER_HELP = "Type a number such as 1499, 1,499 or 4.75."
+
+
+def parse_number(answer: object) -> float:
+    """Read a number typed with or without thousands separators.
+
+    >>> parse_number(" 1,499 "), parse_number(1499), parse_number("4.75"), parse_number("1 499")
+    (1499.0, 1499.0, 4.75, 1499.0)
+    >>> parse_number("many")
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Could not read 'many' as a number. Type a number ...
+    """
+    if isinstance(answer, bool):
+        raise AnswerFormatError(f"{answer!r} is not a number. {_NUMBER_HELP}")
+    if isinstance(answer, (int, float)):
+        return float(answer)
+    if not isinstance(answer, str):
+        raise AnswerFormatError(f"A number must be typed as digits, not {type(answer).__name__}. {_NUMBER_HELP}")
+    text = answer.strip()
+    if not text:
+        raise AnswerFormatError(f"The answer is empty. {_NUMBER_HELP}")
+    cleaned = re.sub(r"(?<=\d)[,\s_'](?=\d{3}\b)", "", text)
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise AnswerFormatError(f"Could not read {answer!r} as a number. {_NUMBER_HELP}") from None
+
+
+def parse_letter(answer: object, letters: str) -> str:
+    """Read one option letter: "b", " B ", "(b)" or "b)".
+
+    >>> parse_letter(" (B) ", "abcd")
+    'b'
+    >>> parse_letter(2, "abcd")
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Answer with one letter: a, b, c or d.
+    """
+    help_text = f"Answer with one letter: {', '.join(letters[:-1])} or {letters[-1]}."
+    if not isinstance(answer, str):
+        raise AnswerFormatError(help_text)
+    text = answer.strip().strip("()").rstrip(").").strip().lower()
+    if len(text) != 1 or text not in letters:
+        raise AnswerFormatError((f"{answer!r} is not one of the options. " if text else "The answer is empty. ") + help_text)
+    return text
+
+
+def parse_letters(answer: object, letters: str) -> list[str]:
+    """Read a sequence of letters: "c a b", "c, a, b", "cab" or ["c", "a", "b"].
+
+    >>> parse_letters("C, a , b", "abc"), parse_letters(["c", "a", "b"], "abc"), parse_letters("cab", "abc")
+    (['c', 'a', 'b'], ['c', 'a', 'b'], ['c', 'a', 'b'])
+    """
+    help_text = (f"Answer with the letters {', '.join(letters)} in your order, each once, "
+                 f"e.g. \"{' '.join(reversed(letters))}\".")
+    if isinstance(answer, str):
+        text = answer.strip().lower()
+        parts = re.split(r"[\s,;>-]+", text) if re.search(r"[\s,;>-]", text) else list(text)
+    elif isinstance(answer, (list, tuple)) and all(isinstance(a, str) for a in answer):
+        parts = [a.strip().lower() for a in answer]
+    else:
+        raise AnswerFormatError(help_text)
+    parts = [p for p in parts if p]
+    if sorted(parts) != sorted(letters):
+        raise AnswerFormatError(("The answer is empty. " if not parts else f"{answer!r} does not use each letter once. ") + help_text)
+    return parts

@@ -1,0 +1,98 @@
+"""A question as a widget: the prompt, a control to answer with, a Check button, feedback.
+
+Tests (and impatient students) can drive it directly: set ``widget.answer.value`` (or the
+``positions`` dropdowns for order and match questions), then ``widget.button.click()``.
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .bank import get, questions
+from .check import Feedback, check
+
+__all__ = ["QuestionWidget", "question"]
+
+BLANK = "—"
+
+
+class QuestionWidget:
+    """One self-check question shown as a widget."""
+
+    def __init__(self, question_id: str):
+        self.question = get(question_id)
+        q = self.question
+        self.feedback = widgets.HTML()
+        self.result: Feedback | None = None
+        self.button = widgets.Button(description="Check", button_style="primary", icon="check")
+        self.button.on_click(self.on_check)
+        self.answer = None
+        self.positions: list[widgets.Dropdown] = []
+        header = widgets.HTML(f"<b>Question {q.id}.</b> {html.escape(q.prompt)}")
+        if q.kind == "choice":
+            self.answer = widgets.RadioButtons(options=[(f"{k}) {t}", k) for k, t in q.options.items()],
+                                               value=None, layout=widgets.Layout(width="auto"))
+            controls = [self.answer]
+        elif q.kind in ("order", "match"):
+            listing = widgets.HTML("<br>".join(f"({k}) {html.escape(t)}" for k, t in q.options.items()))
+            labels = (_ordinals(len(q.options)) if q.kind == "order"
+                      else [_term_name(t) for t in q.items])
+            self.positions = [widgets.Dropdown(options=[BLANK, *q.options], value=BLANK, description=label,
+                                               style={"description_width": "initial"},
+                                               layout=widgets.Layout(width="auto"))
+                              for label in labels]
+            controls = [listing, widgets.HBox(self.positions, layout=widgets.Layout(flex_flow="row wrap"))]
+        else:
+            example = "e.g. 12 Oct 1948" if q.kind == "date" else f"a number, in {q.unit}"
+            self.answer = widgets.Text(placeholder=example, description="Answer")
+            self.answer.on_submit(lambda _: self.on_check())
+            controls = [self.answer]
+        self.widget = widgets.VBox([header, *controls, self.button, self.feedback],
+                                   layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"))
+
+    def current_answer(self):
+        """What the controls hold now, in the form :func:`check` accepts."""
+        if self.positions:
+            return [p.value for p in self.positions]
+        return self.answer.value if self.answer.value is not None else ""
+
+    def on_check(self, _button=None) -> None:
+        """Check the current answer and show the feedback."""
+        answer = self.current_answer()
+        if self.positions and BLANK in answer:
+            self.result = Feedback("invalid", "Choose a letter in every box first.")
+        else:
+            self.result = check(self.question.id, answer)
+        self.feedback.value = self.result.html()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def _ordinals(n: int) -> list[str]:
+    """Labels for the order boxes.
+
+    >>> _ordinals(4)
+    ['1st', '2nd', '3rd', '4th']
+    """
+    return [{1: "1st", 2: "2nd", 3: "3rd"}.get(i, f"{i}th") for i in range(1, n + 1)]
+
+
+def _term_name(term_id: str) -> str:
+    from ..glossary import term
+
+    return term(term_id)["term"]
+
+
+def question(question_id: str):
+    """Show question ``question_id`` as a widget; an unknown id shows what exists instead.
+
+    >>> question("0.1").question.kind
+    'choice'
+    """
+    if get(question_id) is None:
+        from IPython.display import Markdown
+
+        return Markdown(f"**Check the question id:** {check(question_id, None).message}")
+    return QuestionWidget(question_id)

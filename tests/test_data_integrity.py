@@ -85,7 +85,10 @@ def test_every_event_cites_at_least_one_existing_source(events, sources):
 def test_every_source_is_cited_and_ids_are_unique(events, sources):
     assert sources["id"].is_unique
     cited = {s for row in events["source_ids"] for s in row}
-    assert not set(sources["id"]) - cited, "sources nobody cites"
+    cited |= {s for row in load("glossary")["source_ids"] for s in row}
+    cited |= set(load("figures")["source_id"]) | set(load("places")["source_id"])
+    assert not set(sources["id"]) - cited, f"sources nobody cites: {sorted(set(sources['id']) - cited)}"
+    assert not cited - set(sources["id"]), f"cited but not in sources.csv: {sorted(cited - set(sources['id']))}"
 
 
 def test_controlled_vocabularies(events, sources):

@@ -21,6 +21,8 @@ def test_every_catalogued_table_loads_with_its_declared_types():
                 assert pd.api.types.is_datetime64_any_dtype(column), (name, field["name"])
             elif field["type"] == "integer":
                 assert pd.api.types.is_integer_dtype(column), (name, field["name"])
+            elif field["type"] == "number":
+                assert pd.api.types.is_float_dtype(column), (name, field["name"])
             elif field["type"] == "list":
                 assert all(isinstance(v, tuple) for v in column), (name, field["name"])
             else:
@@ -66,9 +68,12 @@ def test_missing_data_folder_gives_a_clear_message(monkeypatch, tmp_path):
 def test_catalogue_documents_every_data_file_and_column(root):
     package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     documented = {res["path"] for res in package["resources"]}
-    on_disk = {p.name for p in (root / "data").glob("*.csv")}
+    on_disk = {p.name for p in (root / "data").iterdir()} - {"README.md", "datapackage.json"}
     assert on_disk == documented
     for res in package["resources"]:
+        assert res.get("provenance") and res.get("description"), res["path"]
+        if "schema" not in res:
+            continue
         header = (root / "data" / res["path"]).read_text(encoding="utf-8").splitlines()[0]
         assert header.split(",") == [f["name"] for f in res["schema"]["fields"]], res["path"]
         assert all(f.get("description") for f in res["schema"]["fields"]), res["path"]

@@ -27,6 +27,12 @@ _EXPORTS = {
     "Chart": "charts.figure", "timeline_chart": "charts.timeline",
     "TimelineExplorer": "widgets.timeline_explorer", "timeline_explorer": "widgets.timeline_explorer",
     "course_outline": "course", "sources_section": "course",
+    "lanes_chart": "charts.lanes", "division_map": "charts.division_map",
+    "air_war_chart": "charts.figures", "aid_chart": "charts.figures", "figures": "figures",
+    "glossary": "glossary", "term": "glossary", "lookup": "glossary", "key_terms": "glossary",
+    "glossary_explorer": "widgets.glossary_explorer",
+    "question": "questions.widget", "check": "questions.check",
+    "war_phases": "widgets.phase_stepper", "rivals_explorer": "widgets.rivals_explorer",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -68,12 +68,30 @@ def short_cite(source_id: str) -> str:
         raise LessonInputError(f"Unknown source id {source_id!r}.")
     if row["kind"] == "press" or not row["author"]:
         return f"{row['container'] or row['author'] or row['title']}, {_when(row)}"
-    names = [n.strip() for n in row["author"].replace(" & ", " and ").split(" and ")]
-    surnames = [n.split()[-1] if "," not in n else n.split(",")[0] for n in names]
+    year = _when(row) if pd.isna(row["date"]) else row["year"]
+    if row["cite_as"]:
+        return f"{row['cite_as']} ({year})"
+    if _is_corporate(row["author"]):
+        return f"{row['author'].split(';')[0].split(',')[0].strip()} ({year})"
+    names = [n.strip() for n in row["author"].replace(" & ", " and ").replace(";", " and ").split(" and ") if n.strip()]
+    surnames = [n.split()[-1] for n in names]
     who = surnames[0] if len(surnames) == 1 else " and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al."
-    if len(names) == 1 and ("," in row["author"] or len(row["author"].split()) > 3):
-        who = row["author"]  # corporate authors: keep the whole name
-    return f"{who} ({_when(row) if pd.isna(row['date']) else row['year']})"
+    return f"{who} ({year})"
+
+
+_CORPORATE = ("Center", "Centre", "Library", "Department", "Ministry", "Agency", "Foundation", "Nations", "Assembly",
+              "Council", "Government", "Kremlin", "Institute", "Office", "Committee", "Army", "Association",
+              "Encyclopedia", "Bureau", "Archive", "Project", "Service", "Commission", "Parliament", "GeoNames",
+              "Intelligence", "Historian", "Presidential", "Agency", "Command", "Union", "Republic", "Party")
+
+
+def _is_corporate(author: str) -> bool:
+    """Whether an author is an organisation (kept whole) rather than people (cited by surname).
+
+    >>> _is_corporate("Library of Congress, Federal Research Division"), _is_corporate("Kathryn Weathersby")
+    (True, False)
+    """
+    return any(word in author for word in _CORPORATE)
 
 
 def cite(item_id: str) -> Citation:
@@ -103,8 +121,8 @@ def cite(item_id: str) -> Citation:
     return Citation("\n".join(lines))
 
 
-def sources_for(event_table: pd.DataFrame) -> pd.DataFrame:
-    """The sources cited by the given events, each once, sorted by short reference.
+def sources_for(event_table: pd.DataFrame, extra: Iterable[str] = ()) -> pd.DataFrame:
+    """The sources cited by the given events (plus ``extra`` source ids), each once, sorted.
 
     Returns columns ``id``, ``reference`` (short) and ``citation`` (full).
 
@@ -113,7 +131,7 @@ def sources_for(event_table: pd.DataFrame) -> pd.DataFrame:
     >>> list(table.columns)
     ['id', 'reference', 'citation']
     """
-    ids = list(dict.fromkeys(s for row in event_table["source_ids"] for s in row))
+    ids = list(dict.fromkeys([*(s for row in event_table["source_ids"] for s in row), *extra]))
     rows = [(s, short_cite(s), _full(_source_row(s))) for s in ids]
     out = pd.DataFrame(rows, columns=["id", "reference", "citation"])
     return out.sort_values("reference", key=lambda c: c.str.casefold()).reset_index(drop=True)

@@ -6,14 +6,18 @@
 """
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pandas as pd
 
 from .chronology import events
 from .citations import sources_for
-from .data import data_dir, load
+from .data import data_dir, load, table_names
 from .errors import LessonInputError
 
-__all__ = ["course_outline", "sources_section"]
+__all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path"]
 
 
 def course_outline() -> pd.DataFrame:
@@ -30,8 +34,37 @@ def course_outline() -> pd.DataFrame:
     return table[["number", "title", "years", "summary", "notebook", "ready"]]
 
 
-def sources_section(period: str | None = None, event_ids: list[str] | None = None):
-    """Markdown list of the full citations behind a period's or a list of events.
+def notebook_path(lesson: int) -> Path:
+    """The notebook file of lesson ``lesson`` (0-8).
+
+    >>> notebook_path(0).name
+    '00-start-here.ipynb'
+    """
+    table = load("lessons")
+    if not isinstance(lesson, int) or lesson not in set(table["number"]):
+        raise LessonInputError(f"Lessons are numbered {table['number'].min()} to {table['number'].max()}; got {lesson!r}.")
+    return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
+
+
+def cited_ids(lesson: int) -> tuple[list[str], list[str]]:
+    """Event ids and figure ids that lesson ``lesson``'s text cites in `backticks`, in order.
+
+    >>> events_cited, figures_cited = cited_ids(0)
+    >>> "1948-ussr-dprk-relations" in events_cited
+    True
+    """
+    cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
+    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    ticked = list(dict.fromkeys(re.findall(r"`([a-z0-9][a-z0-9-]+)`", text)))
+    event_ids = set(load("events")["id"])
+    figure_ids = set(load("figures")["id"]) if "figures" in table_names() else set()
+    return [t for t in ticked if t in event_ids], [t for t in ticked if t in figure_ids]
+
+
+def sources_section(period: str | None = None, event_ids: list[str] | None = None, lesson: int | None = None):
+    """Markdown list of the full citations behind a lesson, a period or a list of events.
+
+    ``lesson=N`` collects every event and figure id the lesson's text cites.
 
     >>> text = sources_section(period="war").data
     >>> text.startswith("1. ")
@@ -39,6 +72,12 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
     """
     from IPython.display import Markdown
 
+    extra_sources: list[str] = []
+    if lesson is not None:
+        event_ids, figure_ids = cited_ids(lesson)
+        if figure_ids:
+            figures = load("figures").set_index("id")
+            extra_sources = list(dict.fromkeys(figures.loc[figure_ids, "source_id"]))
     if event_ids is not None:
         table = events()
         unknown_ids = sorted(set(event_ids) - set(table["id"]))
@@ -47,5 +86,5 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
         table = table[table["id"].isin(event_ids)]
     else:
         table = events(period=period)
-    cited = sources_for(table)
+    cited = sources_for(table, extra_sources)
     return Markdown("\n".join(f"{i}. {c}" for i, c in enumerate(cited["citation"], 1)))

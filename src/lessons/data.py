@@ -49,8 +49,9 @@ def data_dir() -> Path:
 
 @functools.cache
 def _catalogue(folder: Path) -> dict:
+    """The catalogue's tables (CSV resources with a schema), by name."""
     with open(folder / "datapackage.json", encoding="utf-8") as handle:
-        return {res["name"]: res for res in json.load(handle)["resources"]}
+        return {res["name"]: res for res in json.load(handle)["resources"] if "schema" in res}
 
 
 def table_names() -> list[str]:

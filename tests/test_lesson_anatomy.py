@@ -1,0 +1,108 @@
+"""Every lesson notebook follows the course's lesson anatomy (README, 'Writing a lesson').
+
+Title; objectives; time; a re-runnable setup cell; narrative sections that cite events;
+a static chart; an explorer; "Question N.M" self-checks matching the question bank;
+key terms from the glossary; key points; sources; and a footer with licence and citation.
+"""
+import ast
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lessons.data import load
+from lessons.questions.bank import questions
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+CHARTS = {"timeline_chart", "lanes_chart", "division_map", "air_war_chart", "aid_chart"}
+EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer"}
+STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Key terms", "Key points",
+            "Sources"}
+
+
+def parsed(path):
+    nb = nbformat.read(path, as_version=4)
+    lesson = int(path.name[:2])
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    return nb, lesson, markdown, code
+
+
+def calls(code_cells):
+    """(function name, first string argument or None, all string arguments) for lessons.* calls."""
+    found = []
+    for source in code_cells:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    isinstance(node.func.value, ast.Name) and node.func.value.id == "lessons":
+                strings = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                found.append((node.func.attr, strings, {k.arg: k.value for k in node.keywords}))
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_title_objectives_time_and_setup(path):
+    nb, lesson, markdown, code = parsed(path)
+    assert markdown[0].startswith("# Moscow and the Two Koreas")
+    assert re.search(rf"^## Lesson {lesson} · \S", markdown[0], re.M)
+    objectives = next(m for m in markdown if "### Learning objectives" in m)
+    assert objectives.count("\n- ") >= 3
+    assert re.search(r"\*\*Time:\*\* \d+ minutes teaching, \d+ minutes exercises", objectives)
+    assert code[0].strip() == "import lessons\nlessons.setup()", "the setup cell must be safe to re-run"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_narrative_sections_cite_events(path):
+    nb, lesson, markdown, code = parsed(path)
+    event_ids = set(load("events")["id"])
+    figure_ids = set(load("figures")["id"])
+    sections, current = {}, None
+    for cell in markdown[1:]:
+        heading = re.match(r"### (.+)", cell)
+        if heading:
+            current = heading.group(1).strip()
+            sections[current] = ""
+        if current:
+            sections[current] += cell
+    narrative = {t: s for t, s in sections.items()
+                 if not any(t.startswith(x) for x in STANDARD) and not t.startswith("Question")}
+    assert len(narrative) >= 2 or lesson == 0
+    for title, text in narrative.items():
+        if lesson == 0:  # the start-here lesson is about the course, not a period
+            break
+        ticked = set(re.findall(r"`([a-z0-9][a-z0-9-]+)`", text))
+        assert ticked & (event_ids | figure_ids), f"section '{title}' cites no event"
+    for title, text in sections.items():
+        for ticked in re.findall(r"`(\d{4}-[a-z0-9-]+)`", text):
+            assert ticked in event_ids, f"section '{title}' cites unknown event {ticked}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_chart_explorer_questions_terms_points_sources_footer(path):
+    nb, lesson, markdown, code = parsed(path)
+    used = calls(code)
+    names = {name for name, _, _ in used}
+    assert names & CHARTS, "a static chart"
+    assert names & EXPLORERS, "a widget explorer"
+    asked = [args[0] for name, args, _ in used if name == "question"]
+    assert asked == sorted(questions(lesson), key=lambda q: [int(x) for x in q.split(".")]), "questions in bank order"
+    assert len(asked) >= (1 if lesson == 0 else 4)
+    for qid in asked:
+        assert any(f"Question {qid}" in m for m in markdown), f"no 'Question {qid}' heading"
+    glossary = set(load("glossary")["id"])
+    terms = [t for name, args, _ in used if name == "key_terms" for t in args]
+    assert terms and set(terms) <= glossary, f"unknown glossary terms {set(terms) - glossary}"
+    assert any("### Key terms" in m for m in markdown)
+    assert any("### Key points" in m for m in markdown)
+    assert any("### Sources" in m for m in markdown)
+    sources_call = next(kw for n, _, kw in used if n == "sources_section")
+    assert ast.literal_eval(sources_call["lesson"]) == lesson
+    assert "CC BY 4.0" in markdown[-1] and "How to cite" in markdown[-1]
+
+
+def test_every_question_in_the_bank_is_asked_somewhere():
+    asked = set()
+    for path in NOTEBOOKS:
+        asked |= {args[0] for name, args, _ in calls(parsed(path)[3]) if name == "question"}
+    assert set(questions()) == asked

@@ -61,9 +61,11 @@ def evidence_lines(q: Question, reveal: bool) -> list[str]:
     lines = []
     for event_id in q.evidence:
         ev = event(event_id)
-        sources = "; ".join(short_cite(s) for s in ev["source_ids"])
+        # Short references can carry a document's date: keep them back until a date is answered.
+        hide = not reveal and q.kind == "date"
+        sources = "" if hide else " [" + "; ".join(short_cite(s) for s in ev["source_ids"]) + "]"
         when = f"{ev['when']}: " if reveal else ""
-        lines.append(f"Evidence: {when}{ev['title']} [{sources}] (lessons.cite(\"{event_id}\"))")
+        lines.append(f"Evidence: {when}{ev['title']}{sources} (sources: lessons.cite(\"{event_id}\"))")
     return lines
 
 

@@ -46,7 +46,6 @@ class QuestionWidget:
         else:
             example = "e.g. 12 Oct 1948" if q.kind == "date" else f"a number, in {q.unit}"
             self.answer = widgets.Text(placeholder=example, description="Answer")
-            self.answer.on_submit(lambda _: self.on_check())
             controls = [self.answer]
         self.widget = widgets.VBox([header, *controls, self.button, self.feedback],
                                    layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"))

@@ -46,8 +46,9 @@ class RivalsExplorer:
     def update(self, change=None) -> None:
         """Re-list both sides for the chosen years."""
         table = events(years=self.years.value, actor=self.korea)
-        with_moscow = table[table["actors"].map(lambda a: bool({"USSR", "RUS"} & set(a)))]
-        with_beijing = table[table["actors"].map(lambda a: "PRC" in a)]
+        # astype(bool): an empty object-dtype mask would be read as a list of column names
+        with_moscow = table[table["actors"].map(lambda a: bool({"USSR", "RUS"} & set(a))).astype(bool)]
+        with_beijing = table[table["actors"].map(lambda a: "PRC" in a).astype(bool)]
         both = set(with_moscow["id"]) & set(with_beijing["id"])
         first, last = self.years.value
         self.summary.value = (f"<b>{first}–{last}:</b> {len(with_moscow)} events link Pyongyang with Moscow, "

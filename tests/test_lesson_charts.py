@@ -1,0 +1,68 @@
+"""The map and figure charts of lessons 1-3: expected artists, labels, units and alt text."""
+import matplotlib.colors as mcolors
+import pytest
+from matplotlib.patches import Polygon
+
+from lessons.charts.division_map import LESSON_PLACES, PARALLEL, ZONES, division_map, on_peninsula
+from lessons.charts.figures import AIR_MEASURES, aid_chart, air_war_chart
+from lessons.data import load
+from lessons.errors import LessonInputError
+from lessons.figures import figures
+
+
+def test_map_draws_countries_zones_parallel_and_places():
+    chart = division_map()
+    ax = chart.figure.axes[0]
+    polygons = [p for p in ax.patches if isinstance(p, Polygon)]
+    assert len(polygons) >= 5
+    clipped = [p for p in polygons if p.get_hatch()]  # the zones are the hatched patches
+    zone_colours = {mcolors.to_hex(p.get_facecolor()[:3]) for p in clipped}
+    assert zone_colours == {mcolors.to_hex(c) for c, _ in ZONES.values()}
+    assert {p.get_hatch() for p in clipped} == {h for _, h in ZONES.values()}  # readable in grey print
+    assert any(line.get_ydata()[0] == PARALLEL for line in ax.lines), "the 38th parallel"
+    names = {t.get_text() for t in ax.texts}
+    places = load("places").set_index("id")
+    assert {places.loc[p, "name"] for p in LESSON_PLACES} <= names
+    assert "38th parallel (38°N)" in names
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(ZONES)
+
+
+def test_map_alt_text_puts_each_city_in_its_zone():
+    alt = division_map().alt
+    north, south = alt.split("south of it")
+    assert "Pyongyang" in north and "Seoul" not in north
+    assert "Seoul" in south and "Vladivostok" in south.split("Also marked")[1]
+    assert on_peninsula(126.98, 37.57) and not on_peninsula(131.87, 43.11)
+
+
+def test_map_rejects_unknown_place():
+    with pytest.raises(LessonInputError, match="Unknown place"):
+        division_map(places=("pyongyang", "atlantis"))
+
+
+def test_air_war_chart_shows_each_source_per_measure():
+    chart = air_war_chart()
+    axes = chart.figure.axes
+    assert len(axes) == 3
+    rows = figures(topic="korean-war-air")
+    for ax, measure in zip(axes, AIR_MEASURES):
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        assert len(labels) == len(ax.patches) >= 2
+        assert len(set(labels)) == len(labels), "one bar per source"
+        expected = rows[rows["measure"] == measure]
+        assert sorted(p.get_width() for p in ax.patches) == sorted(expected["value"])
+        assert labels == list(expected["reference"])
+    assert "claims, not confirmed losses" in chart.caption
+    for value in ("319", "335", "109", "135", "1,097", "1,300"):
+        assert value in chart.alt
+
+
+def test_aid_chart_keeps_units_apart():
+    chart = aid_chart()
+    top, bottom = chart.figure.axes
+    assert top.get_xlabel() == "million roubles"
+    assert bottom.get_xlabel().startswith("percent")
+    assert sorted(p.get_width() for p in top.patches) == [1000, 2200, 3000]
+    assert sorted(p.get_width() for p in bottom.patches) == [18, 46]
+    assert "not added or converted" in chart.caption
+    assert "Shen and Xia (2012)" in chart.alt

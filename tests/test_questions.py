@@ -1,0 +1,147 @@
+"""The question checker: right, wrong and malformed answers for every kind of question."""
+import pytest
+
+from lessons.questions import check
+from lessons.questions.bank import KINDS, questions
+from lessons.questions.parse import PartialDate
+
+
+def right_answer(q):
+    if q.kind in ("choice", "order", "match"):
+        return q.answer
+    if q.kind == "date":
+        return str(q.answer)
+    return q.answer[0]
+
+
+def test_bank_covers_every_kind_and_every_lesson_so_far():
+    bank = questions()
+    assert {q.kind for q in bank.values()} == set(KINDS)
+    assert {q.lesson for q in bank.values()} >= {0, 1, 2, 3}
+
+
+@pytest.mark.parametrize("qid", sorted(questions()))
+def test_right_answer_is_accepted_with_explanation_and_dated_evidence(qid):
+    q = questions()[qid]
+    feedback = check(qid, right_answer(q))
+    assert feedback.correct, feedback
+    assert feedback.message == q.explanation and not feedback.hint
+    assert feedback.evidence and all("lessons.cite(" in line for line in feedback.evidence)
+
+
+def wrong_answer(q):
+    if q.kind == "choice":
+        return next(k for k in q.options if k != q.answer)
+    if q.kind == "order":
+        return list(reversed(q.answer))
+    if q.kind == "match":
+        return q.answer[1:] + q.answer[:1]
+    if q.kind == "date":
+        return str(PartialDate(q.answer.year - 3))
+    return q.answer[1] * 2 + 10
+
+
+@pytest.mark.parametrize("qid", sorted(questions()))
+def test_every_question_has_a_wrong_answer_that_gets_a_hint_and_evidence(qid):
+    q = questions()[qid]
+    feedback = check(qid, wrong_answer(q))
+    assert feedback.status == "wrong", feedback
+    assert feedback.hint == q.hint and feedback.message
+    assert feedback.evidence, "point to the evidence"
+    if q.kind == "date":  # don't give the answer away
+        assert str(q.answer) not in str(feedback)
+
+
+def test_choice_feedback_explains_each_wrong_option():
+    for qid, q in questions().items():
+        if q.kind == "choice":
+            assert set(q.feedback) == set(q.options) - {q.answer}, qid
+            for letter, why in q.feedback.items():
+                assert check(qid, letter.upper()).message == why
+
+
+@pytest.mark.parametrize("answer", [" 1948 ", 1948, 1948.0, "1948", "Oct 1948", "1948-10"])
+def test_date_answers_in_other_forms_are_read_and_called_nearly_right(answer):
+    assert check("1.1", answer).status == "partial"
+
+
+@pytest.mark.parametrize("answer", ["12 Oct 1948", "12 October 1948", "October 12, 1948", "1948-10-12", " 12/10/1948 "])
+def test_full_dates_in_other_forms_are_right(answer):
+    assert check("1.1", answer).correct
+
+
+def test_date_feedback_says_earlier_or_later_without_the_answer():
+    assert "earlier" in check("1.1", "1950").message
+    assert "later" in check("1.1", "1947").message
+    assert "later in the year" in check("1.1", "Feb 1948").message
+    assert "Right month" in check("1.1", "13 Oct 1948").message
+
+
+@pytest.mark.parametrize("answer", ["48", " 48 ", 48, 48.0, "48.0"])
+def test_number_answers_in_other_forms(answer):
+    assert check("1.5", answer).correct
+
+
+def test_number_tolerance_and_direction():
+    assert check("3.5", "45").correct and check("3.5", 48).correct  # "about 46%", 5% slack
+    assert "too low" in check("3.5", 30).message
+    assert "too high" in check("1.5", "1,300").message
+
+
+@pytest.mark.parametrize("answer", ["B", " b ", "(b)", "b)"])
+def test_choice_letters_in_other_forms(answer):
+    assert check("1.2", answer).correct
+
+
+def test_order_and_match_accept_several_spellings():
+    q = questions()["1.3"]
+    for form in (q.answer, " ".join(q.answer), ", ".join(q.answer).upper(), "".join(q.answer)):
+        assert check("1.3", form).correct, form
+    wrong = check("1.3", list(reversed(q.answer)))
+    assert "happened after" in wrong.message
+    match = questions()["1.4"]
+    assert check("1.4", "".join(match.answer)).correct
+    assert "Look again at" in check("1.4", match.answer[::-1]).message
+
+
+@pytest.mark.parametrize(
+    "qid, answer, message",
+    [
+        ("1.1", "", "empty"),
+        ("1.1", "soon", "Could not read"),
+        ("1.1", None, "text or a year"),
+        ("1.1", True, "not a date"),
+        ("1.1", "1948-13", "no month"),
+        ("1.1", "1948-02-30", "not a real date"),
+        ("1.5", "many", "Could not read"),
+        ("1.5", [48], "digits"),
+        ("1.2", 2, "one letter"),
+        ("1.2", "e", "not one of the options"),
+        ("1.2", "", "empty"),
+        ("1.3", "a b", "each letter once"),
+        ("1.3", 12345, "letters"),
+        ("1.4", "aaaa", "each letter once"),
+    ],
+)
+def test_malformed_answers_get_a_friendly_message_never_an_exception(qid, answer, message):
+    feedback = check(qid, answer)
+    assert feedback.status == "invalid"
+    assert message in feedback.message
+    assert not feedback.evidence
+
+
+@pytest.mark.parametrize("qid", ["9.9", "1.10", "", None, 1.1, "one"])
+def test_unknown_question_ids_list_what_exists(qid):
+    if qid == 1.1:  # a float id is read as "1.1"
+        assert check(qid, "12 Oct 1948").correct
+        return
+    feedback = check(qid, "a")
+    assert feedback.status == "invalid" and "Questions are numbered" in feedback.message
+    assert "1.1" in feedback.message
+
+
+def test_feedback_renders_as_text_markdown_and_html():
+    feedback = check("1.2", "a")
+    assert str(feedback).startswith("❌")
+    assert "Hint:" in feedback._repr_markdown_()
+    assert "<i>Hint:</i>" in feedback.html()

@@ -57,6 +57,6 @@ def test_start_here_runs_from_another_folder_and_shows_chart_and_widget(tmp_path
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "Text description" in html and "<figcaption>" in html and 'alt="Timeline of' in html
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
-    assert len(widgets) == 2, "the timeline explorer and question 0.1"
+    assert len(widgets) == 3, "the timeline explorer, question 0.1 and the glossary search"
     markdown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
     assert "Stalin" in markdown or "Wilson Center" in text + markdown + html

@@ -1,11 +1,12 @@
 """The chronology and bibliography obey the rules the data catalogue states."""
+import json
 import re
 from collections import Counter
 
 import pandas as pd
 import pytest
 
-from lessons.data import load, schema
+from lessons.data import data_dir, load, schema
 
 
 def enum(table, column):
@@ -86,7 +87,9 @@ def test_every_source_is_cited_and_ids_are_unique(events, sources):
     assert sources["id"].is_unique
     cited = {s for row in events["source_ids"] for s in row}
     cited |= {s for row in load("glossary")["source_ids"] for s in row}
-    cited |= set(load("figures")["source_id"]) | set(load("places")["source_id"])
+    cited |= set(load("figures")["source_id"]) | set(load("places")["source_id"]) | set(load("trade")["source_id"])
+    package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    cited |= {s["id"] for res in package["resources"] for s in res.get("sources", []) if "id" in s}
     assert not set(sources["id"]) - cited, f"sources nobody cites: {sorted(set(sources['id']) - cited)}"
     assert not cited - set(sources["id"]), f"cited but not in sources.csv: {sorted(cited - set(sources['id']))}"
 

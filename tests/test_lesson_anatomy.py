@@ -15,8 +15,9 @@ from lessons.data import load
 from lessons.questions.bank import questions
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-CHARTS = {"timeline_chart", "lanes_chart", "division_map", "air_war_chart", "aid_chart"}
-EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer"}
+CHARTS = {"timeline_chart", "lanes_chart", "division_map", "air_war_chart", "aid_chart", "trade_chart",
+          "trade_turn_chart", "loan_chart", "rok_russia_trade_chart"}
+EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer", "trade_explorer"}
 STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Key terms", "Key points",
             "Sources"}
 

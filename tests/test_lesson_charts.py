@@ -66,3 +66,39 @@ def test_aid_chart_keeps_units_apart():
     assert sorted(p.get_width() for p in bottom.patches) == [18, 46]
     assert "not added or converted" in chart.caption
     assert "Shen and Xia (2012)" in chart.alt
+
+
+def test_trade_turn_chart_keeps_roubles_and_dollars_apart():
+    from lessons.charts.figures import trade_turn_chart
+
+    chart = trade_turn_chart()
+    top, bottom = chart.figure.axes
+    assert top.get_xlabel() == "million roubles" and bottom.get_xlabel() == "million US$"
+    assert 1499 in [p.get_width() for p in top.patches] and 231 in [p.get_width() for p in top.patches]
+    assert {500, 600} <= {p.get_width() for p in bottom.patches}  # the two 1989 sources disagree
+    assert "not converted" in chart.caption and "disagree" in chart.caption
+    assert "1,499 m roubles" in chart.alt and "231 m roubles" in chart.alt
+
+
+def test_loan_chart_shows_each_source():
+    from lessons.charts.figures import loan_chart
+
+    chart = loan_chart()
+    ax = chart.figure.axes[0]
+    widths = sorted(p.get_width() for p in ax.patches)
+    assert widths[0] == 1470 and 1800 in widths and widths[-1] == 3000
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert any("Kommersant" in label for label in labels) and any("Hankook" in label for label in labels)
+
+
+def test_rok_russia_chart_labels_every_stated_figure_with_its_source():
+    from lessons.charts.figures import rok_russia_trade_chart
+
+    chart = rok_russia_trade_chart()
+    ax = chart.figure.axes[0]
+    stated = figures(topic="rok-ussr-trade", measure="total-trade")
+    assert len(ax.collections[-1].get_offsets()) == len(stated)
+    key = "\n".join(t.get_text() for t in chart.figure.texts)
+    for reference in stated["reference"]:
+        assert reference in key
+    assert "no report for 1988–1990" in chart.alt

@@ -33,6 +33,9 @@ _EXPORTS = {
     "glossary_explorer": "widgets.glossary_explorer",
     "question": "questions.widget", "check": "questions.check",
     "war_phases": "widgets.phase_stepper", "rivals_explorer": "widgets.rivals_explorer",
+    "trade_series": "trade", "trade_pairs": "trade", "trade_chart": "charts.trade_chart",
+    "trade_explorer": "widgets.trade_explorer", "trade_turn_chart": "charts.figures",
+    "loan_chart": "charts.figures", "rok_russia_trade_chart": "charts.figures",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -37,7 +37,10 @@ def unknown(what: str, value: object, allowed: Iterable[object]) -> LessonInputE
     message = f"Unknown {what} {value!r}."
     if isinstance(value, str):
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
-        close = close or [a for a in allowed if a.casefold() == value.strip().casefold()]
+        typed = value.strip().casefold()
+        close = close or [a for a in allowed if a.casefold() == typed]
+        # "logarithmic" for "log", "econ" for "economic": a prefix either way is a good guess
+        close = close or [a for a in allowed if typed and (typed.startswith(a.casefold()) or a.casefold().startswith(typed))]
         if close:
             message += f" Did you mean {close[0]!r}?"
     return LessonInputError(message + " Allowed: " + ", ".join(map(repr, allowed)) + ".")

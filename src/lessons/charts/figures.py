@@ -1,18 +1,21 @@
 """Charts of figures as sources state them: each bar names its source, units are never mixed.
 
 ``air_war_chart`` puts the Russian sources' Korean War air figures side by side (lesson 2);
-``aid_chart`` shows aid to North Korea by donor, in roubles and as shares (lesson 3).
+``aid_chart`` shows aid to North Korea by donor, in roubles and as shares (lesson 3);
+``trade_turn_chart`` and ``loan_chart`` show 1988-91 (lesson 5); ``rok_russia_trade_chart``
+puts the COW series beside the figures sources state (lesson 6).
 """
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 from ..figures import figures
 from .figure import Chart
 from .style import OKABE_ITO, course_style
 
-__all__ = ["air_war_chart", "aid_chart", "bars_by_source"]
+__all__ = ["air_war_chart", "aid_chart", "bars_by_source", "trade_turn_chart", "loan_chart", "rok_russia_trade_chart"]
 
 HATCHES = ["", "///", "...", "xx"]
 SOURCE_COLOURS = [OKABE_ITO["orange"], OKABE_ITO["blue"], OKABE_ITO["bluish green"], OKABE_ITO["reddish purple"]]
@@ -27,18 +30,20 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def bars_by_source(ax, rows: pd.DataFrame, labels: list[str], styles: dict[str, tuple[str, str]]) -> None:
+def bars_by_source(ax, rows: pd.DataFrame, labels: list[str], styles: dict[str, tuple[str, str]],
+                   texts: list[str] | None = None) -> None:
     """Horizontal bars, one per row, labelled on the left and valued on the right.
 
     ``styles`` maps a row's reference to (colour, hatch), so each source looks the same
-    in every panel, in colour and in grey print.
+    in every panel, in colour and in grey print. ``texts`` replaces the value labels.
     """
     positions = range(len(rows))
     for y, (_, row) in zip(positions, rows.iterrows()):
         colour, hatch = styles[row["reference"]]
         ax.barh(y, row["value"], color=colour, hatch=hatch, edgecolor="black", linewidth=0.5)
-        text = row["as_stated"] if len(row["as_stated"]) < 28 else _fmt(row["value"])
-        ax.text(row["value"], y, f"  {text}", va="center", fontsize=8.5)
+        text = texts[y] if texts else row["as_stated"] if len(row["as_stated"]) < 28 else _fmt(row["value"])
+        end = row["value_high"] if pd.notna(row.get("value_high")) else row["value"]
+        ax.text(end, y, f"  {text}", va="center", fontsize=8.5)
     ax.set_yticks(list(positions), labels, fontsize=8.5)
     ax.invert_yaxis()
     ax.set_xlim(0, rows["value"].max() * 1.45)
@@ -113,4 +118,124 @@ def aid_chart() -> Chart:
     caption = ("Roubles and percentages are different units and are not added or converted. The 1953 Soviet figure "
                "rests on a secondary summary (medium confidence); the 1946–84 shares are approximate, and the source "
                "says the rest came from Eastern Europe.")
+    return Chart(fig, caption=caption, alt=alt)
+
+
+def _years_of(rows: pd.DataFrame) -> list[str]:
+    return [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(rows["year_start"], rows["year_end"])]
+
+
+def _stated_with_source(rows: pd.DataFrame) -> list[str]:
+    return [f"{a}  ({r})" for a, r in zip(rows["as_stated"], rows["reference"])]
+
+
+def trade_turn_chart() -> Chart:
+    """1988–1991 in two units: Soviet–DPRK trade in roubles collapses while ROK–USSR trade in dollars grows.
+
+    >>> chart = trade_turn_chart()
+    >>> [ax.get_xlabel() for ax in chart.figure.axes]
+    ['million roubles', 'million US$']
+    """
+    dprk = figures(topic="soviet-dprk-trade", measure="total-trade")
+    dprk = dprk[(dprk["unit"] == "million roubles")].sort_values(["year_start", "year_end"])
+    rok = figures(topic="rok-ussr-trade", measure="total-trade")
+    rok = rok[rok["year_end"] <= 1991].sort_values("year_start")
+    styles = _styles([*dprk["reference"], *rok["reference"]])
+    with course_style():
+        fig = Figure(figsize=(9, 6), layout="constrained")
+        left, right = fig.subplots(2, 1)
+        bars_by_source(left, dprk, _years_of(dprk), styles, _stated_with_source(dprk))
+        for y, row in enumerate(dprk.itertuples()):
+            if pd.notna(row.value_high):  # a stated range: show its upper end
+                left.plot([row.value, row.value_high], [y, y], color="black", linewidth=2)
+        left.set_title("Soviet–North Korean trade (million roubles)", loc="left", fontsize=10)
+        left.set_xlabel("million roubles")
+        bars_by_source(right, rok, _years_of(rok), styles, _stated_with_source(rok))
+        for ax in (left, right):
+            ax.set_xlim(0, ax.get_xlim()[1] * 1.5)  # room for the source beside each bar
+        right.set_title("South Korean–Soviet trade (million US$)", loc="left", fontsize=10)
+        right.set_xlabel("million US$")
+        fig.suptitle("1988–1991: one trade collapses, the other grows", x=0.01, ha="left")
+    alt = ("Two bar charts, one above the other, in different units. Left, Soviet–North Korean trade in million roubles: "
+           + "; ".join(f"{r.as_stated} ({r.year_start}{'' if r.year_start == r.year_end else '–' + str(r.year_end)}, "
+                       f"{r.reference})" for r in dprk.itertuples())
+           + ". Right, South Korean–Soviet trade in million US$: "
+           + "; ".join(f"{r.as_stated} ({r.year_start}, {r.reference})" for r in rok.itertuples()) + ".")
+    caption = ("Roubles (top) and dollars (bottom) are not converted into each other: compare the direction of change, "
+               "not the sizes. The two 1989 figures on the right come from different sources and disagree. "
+               "The Correlates of War data show 0 for both in these years: missing reports.")
+    return Chart(fig, caption=caption, alt=alt)
+
+
+def loan_chart() -> Chart:
+    """Seoul's 1991 loan to Moscow: pledged against disbursed, by source.
+
+    >>> "1,470" in loan_chart().alt
+    True
+    """
+    loan = figures(topic="rok-loan")
+    loan = loan[loan["measure"].isin(["loan-pledged", "loan-disbursed"])]
+    loan = loan.assign(order=loan["measure"].map({"loan-pledged": 0, "loan-disbursed": 1})).sort_values("order")
+    styles = _styles(loan["reference"])
+    labels = [f"{'Pledged' if m == 'loan-pledged' else 'Disbursed'}  [{r}]" for m, r in zip(loan["measure"], loan["reference"])]
+    with course_style():
+        fig = Figure(figsize=(9, 3.6), layout="constrained")
+        ax = fig.add_subplot()
+        bars_by_source(ax, loan, labels, styles)
+        ax.set_xlabel("million US$")
+        ax.set_title("The 1991 loan to the Soviet Union: pledged and paid, by source", loc="left")
+    alt = ("Bar chart of the South Korean loan package of 1991, in million US$. "
+           + "; ".join(f"{lab.split('  ')[0]}: {_fmt(r.value)} according to {r.reference}"
+                       for lab, r in zip(labels, loan.itertuples())) + ".")
+    caption = ("Korean official figures give US$1,470 million disbursed before Seoul froze the rest on 27 December 1991; "
+               "Kommersant reports US$1,800 million received, probably a different accounting.")
+    return Chart(fig, caption=caption, alt=alt)
+
+
+def rok_russia_trade_chart() -> Chart:
+    """South Korea–USSR/Russia trade, 1988–2022: the COW series and the figures sources state, each labelled.
+
+    >>> chart = rok_russia_trade_chart()
+    >>> chart.figure.axes[0].get_ylabel()
+    'current US$ millions'
+    """
+    from ..trade import trade_series
+
+    cow = trade_series(["USSR/Russia–ROK"], years=(1988, 2014))
+    stated = figures(topic="rok-ussr-trade", measure="total-trade").sort_values("year_start")
+    with course_style():
+        fig = Figure(figsize=(10, 4.8), layout="constrained")
+        ax = fig.add_subplot()
+        ax.plot(cow["year"], cow["value"], color=OKABE_ITO["vermillion"], linewidth=2, marker="o", markersize=3,
+                label="Correlates of War 4.0 (to 2014)")
+        gap = cow[cow["missing_report"]]["year"]
+        if len(gap):
+            ax.axvspan(gap.min() - 0.5, gap.max() + 0.5, ymin=0, ymax=0.05, facecolor="none",
+                       edgecolor=OKABE_ITO["vermillion"], hatch="////",
+                       label="COW shows 0: a missing report")
+        ax.scatter(stated["year_start"], stated["value"], marker="D", s=45, color=OKABE_ITO["blue"], zorder=3,
+                   edgecolors="black", linewidths=0.5, label="figures stated by sources")
+        key = []
+        for number, row in enumerate(stated.itertuples(), 1):  # numbered points, sources listed below
+            ax.annotate(str(number), (row.year_start, row.value), xytext=(5, 5 if number % 2 else -12),
+                        textcoords="offset points",
+                        fontsize=8, fontweight="bold")
+            key.append(f"({number}) {row.year_start}: {_fmt(row.value)} — {row.reference}")
+        half = (len(key) + 1) // 2
+        fig.text(0.01, 0.0, "\n".join(key[:half]), fontsize=7.5, va="top")
+        fig.text(0.5, 0.0, "\n".join(key[half:]), fontsize=7.5, va="top")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.set_xlabel("Year")
+        ax.set_ylabel("current US$ millions")
+        ax.set_xlim(1987, 2024.5)
+        ax.grid(color="#DDDDDD", linewidth=0.6)
+        ax.legend(fontsize=8, loc="upper left")
+        ax.set_title("South Korea's trade with the USSR and Russia, 1988–2022", loc="left")
+    known = cow.dropna(subset=["value"])
+    alt = ("Line chart with labelled points, in current US$ millions. The Correlates of War line runs from "
+           f"{_fmt(known['value'].iloc[0])} in {known['year'].iloc[0]} to {_fmt(known['value'].iloc[-1])} in "
+           f"{known['year'].iloc[-1]}, with no report for {gap.min()}–{gap.max()}. Figures stated by sources: "
+           + "; ".join(f"{_fmt(r.value)} in {r.year_start} ({r.reference})" for r in stated.itertuples()) + ".")
+    caption = ("Two kinds of data: the COW series (both directions added; rounded to whole millions) and single figures "
+               "reported by sources, each labelled with its source. They need not match exactly.")
     return Chart(fig, caption=caption, alt=alt)

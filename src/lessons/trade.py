@@ -1,0 +1,105 @@
+"""Trade between the powers and the two Koreas, from the Correlates of War data (1950-2014).
+
+``trade_series`` gives one value per pair and year, for the flow asked:
+
+* ``"exports"``: the power's exports to the Korea (the Korea's imports from it);
+* ``"imports"``: the power's imports from the Korea;
+* ``"total"``: both together.
+
+Values COW records as 0 but that are known to be missing reports (Soviet trade with
+the DPRK in 1955-63 and 1981-91, with the ROK in 1982-90) come back as missing, never
+as zero, with ``missing_report`` set, so no chart can show a collapse that did not happen.
+
+>>> series = trade_series(["USSR/Russia–DPRK"], years=(1989, 1993))
+>>> series[["year", "value", "missing_report"]].to_string(index=False)
+' year  value  missing_report\\n 1989    NaN            True\\n 1990    NaN            True\\n 1991    NaN            True\\n 1992  292.0           False\\n 1993  239.0           False'
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import load, schema
+from .errors import LessonInputError, unknown
+
+__all__ = ["FLOWS", "trade_series", "trade_pairs", "TRADE_YEARS", "pair_of"]
+
+FLOWS = ("total", "exports", "imports")
+TRADE_YEARS = (1950, 2014)
+
+
+def trade_pairs() -> list[str]:
+    """The pairs the trade data cover, power first.
+
+    >>> trade_pairs()[:2]
+    ['USSR/Russia–DPRK', 'USSR/Russia–ROK']
+    """
+    return list(next(f for f in schema("trade") if f["name"] == "pair")["constraints"]["enum"])
+
+
+def pair_of(name: object) -> str:
+    """Read a pair name however it is typed: 'USSR/Russia–DPRK', 'ussr-dprk', 'Russia ROK'.
+
+    >>> pair_of("ussr-dprk"), pair_of("Russia ROK"), pair_of("China–ROK")
+    ('USSR/Russia–DPRK', 'USSR/Russia–ROK', 'PRC–ROK')
+    """
+    pairs = trade_pairs()
+    if not isinstance(name, str):
+        raise LessonInputError(f"A pair is text such as 'USSR/Russia–DPRK', not {type(name).__name__}.")
+    aliases = {"ussr": "USSR/Russia", "russia": "USSR/Russia", "soviet": "USSR/Russia", "china": "PRC", "prc": "PRC",
+               "us": "USA", "usa": "USA", "japan": "JPN", "jpn": "JPN", "ussr/russia": "USSR/Russia"}
+    parts = name.replace("–", " ").replace("-", " ").replace(",", " ").split()
+    if len(parts) == 2:
+        power = aliases.get(parts[0].casefold(), parts[0])
+        korea = {"dprk": "DPRK", "north": "DPRK", "rok": "ROK", "south": "ROK"}.get(parts[1].casefold(), parts[1])
+        candidate = f"{power}–{korea}"
+        if candidate in pairs:
+            return candidate
+    if name in pairs:
+        return name
+    raise unknown("pair", name, pairs)
+
+
+def _years(years) -> tuple[int, int]:
+    first, last = TRADE_YEARS
+    if years is None:
+        return first, last
+    try:
+        a, b = (int(y) for y in years)
+    except (TypeError, ValueError):
+        raise LessonInputError(f"Years must be a pair (first, last), e.g. (1985, 1995); got {years!r}.") from None
+    if a > b:
+        raise LessonInputError(f"The first year ({a}) is after the last ({b}); try ({b}, {a}).")
+    if a < first or b > last:
+        raise LessonInputError(f"The trade data cover {first}–{last}; got ({a}, {b}). "
+                               "For later years see lessons.figures(topic='rok-ussr-trade').")
+    return a, b
+
+
+def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = False) -> pd.DataFrame:
+    """Trade values (current US$ millions) by pair and year; see the module docstring.
+
+    >>> trade_series(["USSR/Russia–ROK"], flow="both")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: Unknown flow 'both'. Allowed: 'total', 'exports', 'imports'.
+    """
+    if flow not in FLOWS:
+        raise unknown("flow", flow, FLOWS)
+    pairs = [pair_of(p) for p in ([pairs] if isinstance(pairs, str) else pairs or trade_pairs())]
+    first, last = _years(years)
+    table = load("trade")
+    table = table[table["pair"].isin(pairs) & table["year"].between(first, last)].copy()
+    column = "smoothed" if smoothed else "value"
+    table["amount"] = table[column].where(table["flag"] != "missing-report")
+    table["power"] = table["pair"].str.split("–").str[0]
+    if flow == "exports":
+        table = table[table["exporter"] == table["power"]]
+    elif flow == "imports":
+        table = table[table["importer"] == table["power"]]
+    grouped = table.groupby(["pair", "year"], sort=True)
+    out = pd.DataFrame({
+        # min_count=len: a total is missing if either direction is missing
+        "value": grouped["amount"].sum(min_count=1 if flow != "total" else 2),
+        "missing_report": grouped["flag"].agg(lambda f: bool((f == "missing-report").any())),
+    }).reset_index()
+    return out

@@ -156,10 +156,10 @@ def trade_turn_chart() -> Chart:
         right.set_title("South Korean–Soviet trade (million US$)", loc="left", fontsize=10)
         right.set_xlabel("million US$")
         fig.suptitle("1988–1991: one trade collapses, the other grows", x=0.01, ha="left")
-    alt = ("Two bar charts, one above the other, in different units. Left, Soviet–North Korean trade in million roubles: "
+    alt = ("Two bar charts, one above the other, in different units. Top, Soviet–North Korean trade in million roubles: "
            + "; ".join(f"{r.as_stated} ({r.year_start}{'' if r.year_start == r.year_end else '–' + str(r.year_end)}, "
                        f"{r.reference})" for r in dprk.itertuples())
-           + ". Right, South Korean–Soviet trade in million US$: "
+           + ". Bottom, South Korean–Soviet trade in million US$: "
            + "; ".join(f"{r.as_stated} ({r.year_start}, {r.reference})" for r in rok.itertuples()) + ".")
     caption = ("Roubles (top) and dollars (bottom) are not converted into each other: compare the direction of change, "
                "not the sizes. The two 1989 figures on the right come from different sources and disagree. "

@@ -67,13 +67,15 @@ class TradeExplorer:
             first, last = self.years.value
             self.ax.set_title(f"{first}–{last}: {FLOW_LABELS[self.flow.value]}", loc="left")
         self.chart.value = png_bytes(self.figure, tight=False)
-        gaps = []
+        gaps, topics = [], []
         for pair, rows in self.series.groupby("pair"):
             runs = missing_runs(rows.loc[rows["missing_report"], "year"].tolist())
             if runs:
                 gaps.append(f"{html.escape(pair)}: " + ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in runs))
-        self.note.value = ("<b>No report, not no trade:</b> COW shows 0 for " + "; ".join(gaps)
-                           + ". Compare the figures the sources give: lessons.figures(topic=\"soviet-dprk-trade\")."
+                topics.append("soviet-dprk-trade" if pair.endswith("DPRK") else "rok-ussr-trade")
+        look_up = " and ".join(f'lessons.figures(topic="{t}")' for t in dict.fromkeys(topics))
+        self.note.value = (f"<b>No report, not no trade:</b> COW shows 0 for {'; '.join(gaps)}. "
+                           f"Compare the figures the sources give: {look_up}."
                            if gaps else "Source: Correlates of War Trade Data Set 4.0, current US$ millions.")
 
     def _repr_mimebundle_(self, **kwargs):

@@ -16,9 +16,11 @@ from lessons.questions.bank import questions
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 CHARTS = {"timeline_chart", "lanes_chart", "division_map", "air_war_chart", "aid_chart", "trade_chart",
-          "trade_turn_chart", "loan_chart", "rok_russia_trade_chart"}
-EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer", "trade_explorer"}
-STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Key terms", "Key points",
+          "trade_turn_chart", "loan_chart", "rok_russia_trade_chart", "smoothing_chart", "diplomatic_chart",
+          "claims_chart"}
+EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer", "trade_explorer",
+             "evidence_finder", "claim_checker"}
+STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Reflection", "Key terms", "Key points",
             "Sources"}
 
 
@@ -57,7 +59,7 @@ def test_title_objectives_time_and_setup(path):
 def test_narrative_sections_cite_events(path):
     nb, lesson, markdown, code = parsed(path)
     event_ids = set(load("events")["id"])
-    figure_ids = set(load("figures")["id"])
+    figure_ids = set(load("figures")["id"]) | set(load("sources")["id"])  # datasets are cited by source id
     sections, current = {}, None
     for cell in markdown[1:]:
         heading = re.match(r"### (.+)", cell)
@@ -72,7 +74,7 @@ def test_narrative_sections_cite_events(path):
     for title, text in narrative.items():
         if lesson == 0:  # the start-here lesson is about the course, not a period
             break
-        ticked = set(re.findall(r"`([a-z0-9][a-z0-9-]+)`", text))
+        ticked = set(re.findall(r"`([a-z0-9][a-z0-9.-]+)`", text))
         assert ticked & (event_ids | figure_ids), f"section '{title}' cites no event"
     for title, text in sections.items():
         for ticked in re.findall(r"`(\d{4}-[a-z0-9-]+)`", text):

@@ -36,6 +36,10 @@ _EXPORTS = {
     "trade_series": "trade", "trade_pairs": "trade", "trade_chart": "charts.trade_chart",
     "trade_explorer": "widgets.trade_explorer", "trade_turn_chart": "charts.figures",
     "loan_chart": "charts.figures", "rok_russia_trade_chart": "charts.figures",
+    "find_evidence": "evidence", "evidence_finder": "widgets.claim_checker", "claim_checker": "widgets.claim_checker",
+    "claims": "claims", "judge": "claims", "swap_koreas": "claims",
+    "diplomatic_chart": "charts.diplomatic_chart", "smoothing_chart": "charts.trade_chart",
+    "claims_chart": "charts.claims_chart",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -46,19 +46,21 @@ def notebook_path(lesson: int) -> Path:
     return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
 
 
-def cited_ids(lesson: int) -> tuple[list[str], list[str]]:
-    """Event ids and figure ids that lesson ``lesson``'s text cites in `backticks`, in order.
+def cited_ids(lesson: int) -> tuple[list[str], list[str], list[str]]:
+    """Event, figure and source ids that lesson ``lesson``'s text cites in `backticks`, in order.
 
-    >>> events_cited, figures_cited = cited_ids(0)
+    >>> events_cited, figures_cited, sources_cited = cited_ids(0)
     >>> "1948-ussr-dprk-relations" in events_cited
     True
     """
     cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
     text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    ticked = list(dict.fromkeys(re.findall(r"`([a-z0-9][a-z0-9-]+)`", text)))
+    ticked = list(dict.fromkeys(re.findall(r"`([a-z0-9][a-z0-9.-]+)`", text)))
     event_ids = set(load("events")["id"])
     figure_ids = set(load("figures")["id"]) if "figures" in table_names() else set()
-    return [t for t in ticked if t in event_ids], [t for t in ticked if t in figure_ids]
+    source_ids = set(load("sources")["id"])
+    return ([t for t in ticked if t in event_ids], [t for t in ticked if t in figure_ids],
+            [t for t in ticked if t in source_ids])
 
 
 def sources_section(period: str | None = None, event_ids: list[str] | None = None, lesson: int | None = None):
@@ -74,10 +76,10 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
 
     extra_sources: list[str] = []
     if lesson is not None:
-        event_ids, figure_ids = cited_ids(lesson)
+        event_ids, figure_ids, extra_sources = cited_ids(lesson)
         if figure_ids:
             figures = load("figures").set_index("id")
-            extra_sources = list(dict.fromkeys(figures.loc[figure_ids, "source_id"]))
+            extra_sources += list(dict.fromkeys(figures.loc[figure_ids, "source_id"]))
     if event_ids is not None:
         table = events()
         unknown_ids = sorted(set(event_ids) - set(table["id"]))

@@ -16,7 +16,7 @@ from ..trade import trade_series
 from .figure import Chart
 from .style import OKABE_ITO, course_style
 
-__all__ = ["trade_chart", "draw_trade", "missing_runs", "SCALES"]
+__all__ = ["trade_chart", "draw_trade", "missing_runs", "smoothing_chart", "SCALES"]
 
 SCALES = ("linear", "log")
 POWER_COLOURS = {"USSR/Russia": OKABE_ITO["vermillion"], "PRC": OKABE_ITO["orange"], "USA": OKABE_ITO["blue"],
@@ -112,3 +112,34 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
                "although trade took place: neither Moscow nor Pyongyang reported to the IMF statistics COW uses."
                + (" On a log scale, years of zero trade cannot be drawn either." if scale == "log" else ""))
     return Chart(fig, caption=caption, alt=_alt(series, flow, scale))
+
+
+def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Chart:
+    """COW's reported and smoothed values side by side, to show what smoothing does to a one-year spike.
+
+    >>> "1996" in smoothing_chart().alt
+    True
+    """
+    raw = trade_series(pair, years)
+    smooth = trade_series(pair, years, smoothed=True)
+    with course_style():
+        fig = Figure(figsize=(9, 4), layout="constrained")
+        ax = fig.add_subplot()
+        ax.plot(raw["year"], raw["value"], color=OKABE_ITO["vermillion"], linewidth=2, marker="o", label="as reported")
+        ax.plot(smooth["year"], smooth["value"], color=OKABE_ITO["blue"], linewidth=2, linestyle="--", marker="s",
+                label="COW smoothed")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.set_xlabel("Year")
+        ax.set_ylabel("current US$ millions")
+        ax.grid(color="#DDDDDD", linewidth=0.6)
+        ax.legend(fontsize=8)
+        ax.set_title(f"{pair}: total trade as reported and as smoothed by COW", loc="left")
+    diff = raw.merge(smooth, on="year", suffixes=("_raw", "_smooth"))
+    diff = diff[(diff["value_raw"] - diff["value_smooth"]).abs() > 0]
+    changes = "; ".join(f"{int(r.year)}: {r.value_raw:,.0f} reported, {r.value_smooth:,.0f} smoothed"
+                        for r in diff.itertuples())
+    alt = (f"Two lines for {pair} total trade, {years[0]}–{years[1]}, in current US$ millions: as reported and as "
+           f"smoothed by the Correlates of War team. They differ in {len(diff)} years: {changes}.")
+    caption = ("COW replaces values its team judged to be spikes or dips with smoothed ones. Which series to use is "
+               "a choice: say which one a chart shows.")
+    return Chart(fig, caption=caption, alt=alt)

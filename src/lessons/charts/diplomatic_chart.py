@@ -1,0 +1,76 @@
+"""Who had a mission where: the Correlates of War diplomatic codes as a grid, with the chronology's dates.
+
+Each row is one direction (the Soviet mission in Pyongyang, North Korea's in Moscow, ...),
+each column a five-yearly snapshot; the cell's shade and number give the level.
+"""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.colors import BoundaryNorm, ListedColormap
+from matplotlib.figure import Figure
+
+from ..chronology import event
+from ..data import load
+from .figure import Chart
+from .style import course_style
+
+__all__ = ["diplomatic_chart", "LEVELS"]
+
+LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
+# light to dark for 0-3, and a distinct hatched-looking grey for 9 ("other"), all readable in grey print
+_COLOURS = ["#F7F7F7", "#C6DBEF", "#6BAED6", "#08519C", "#BDBDBD"]
+ROWS = [("USSR/Russia", "DPRK"), ("DPRK", "USSR/Russia"), ("USSR/Russia", "ROK"), ("ROK", "USSR/Russia")]
+CHRONOLOGY = {("USSR/Russia", "DPRK"): "1948-ussr-dprk-relations", ("USSR/Russia", "ROK"): "1990-rok-ussr-relations"}
+
+
+def _label(sender: str, receiver: str) -> str:
+    capital = {"DPRK": "Pyongyang", "ROK": "Seoul", "USSR/Russia": "Moscow"}[receiver]
+    who = {"DPRK": "North Korea's", "ROK": "South Korea's", "USSR/Russia": "Soviet/Russian"}[sender]
+    return f"{who} mission in {capital}"
+
+
+def diplomatic_chart() -> Chart:
+    """Levels of representation between Moscow and the two Koreas, 1950–2005.
+
+    >>> chart = diplomatic_chart()
+    >>> len(chart.figure.axes[0].get_yticklabels())
+    4
+    """
+    table = load("diplomatic")
+    years = sorted(set(table["year"]))
+    grid = np.full((len(ROWS), len(years)), np.nan)
+    for i, (sender, receiver) in enumerate(ROWS):
+        part = table[(table["sender"] == sender) & (table["receiver"] == receiver)].set_index("year")["level"]
+        for j, year in enumerate(years):
+            if year in part.index:
+                grid[i, j] = part[year]
+    index = np.where(grid == 9, 4, grid)  # colour slot 4 for code 9
+    with course_style():
+        fig = Figure(figsize=(10, 3.6), layout="constrained")
+        ax = fig.add_subplot()
+        ax.imshow(index, cmap=ListedColormap(_COLOURS), norm=BoundaryNorm(np.arange(-0.5, 5.5), 5), aspect="auto")
+        for i in range(len(ROWS)):
+            for j in range(len(years)):
+                if not np.isnan(grid[i, j]):
+                    code = int(grid[i, j])
+                    ax.text(j, i, str(code), ha="center", va="center", fontsize=9,
+                            color="white" if code == 3 else "black")
+        ax.set_xticks(range(len(years)), [str(y) for y in years])
+        ax.set_yticks(range(len(ROWS)), [_label(s, r) for s, r in ROWS])
+        korea_name = {"DPRK": "North Korea", "ROK": "South Korea"}
+        ax.text(0, -0.16, "Chronology for comparison: " + "; ".join(
+            f"{korea_name[receiver]} and Moscow, relations from {event(e)['when']}"
+            for (_, receiver), e in CHRONOLOGY.items()) + ".", transform=ax.transAxes, fontsize=8, color="#D55E00")
+        ax.set_title("Diplomatic missions, Correlates of War codes: 0 none, 1 chargé d'affaires, 2 minister, "
+                     "3 ambassador, 9 other", loc="left", fontsize=9.5)
+    cells = []
+    for i, (sender, receiver) in enumerate(ROWS):
+        codes = ", ".join(f"{y}: {int(v)}" for y, v in zip(years, grid[i]) if not np.isnan(v))
+        cells.append(f"{_label(sender, receiver)}: {codes}")
+    alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 none, 1 chargé d'affaires, "
+           "2 minister, 3 ambassador, 9 other. " + ". ".join(cells) + ". For comparison, the chronology dates relations with the DPRK "
+           "to 12 October 1948 and with the ROK to 30 September 1990.")
+    caption = ("COW codes the Soviet mission in Pyongyang as 'other' (9) and records no North Korean mission in Moscow "
+               "until 1970, although the chronology has ambassadors exchanged from 1948: a place where the dataset "
+               "and the documents disagree. The values were transcribed by hand from a public copy.")
+    return Chart(fig, caption=caption, alt=alt)

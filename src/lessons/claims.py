@@ -1,0 +1,87 @@
+"""The flawed text's twelve claims (lesson 7): judge them, swap North and South, find what survives.
+
+>>> swap_koreas("Moscow helped South Korea, not North Korea, and Seoul thanked it.")
+'Moscow helped North Korea, not South Korea, and Pyongyang thanked it.'
+>>> judge("c04", "false").status
+'correct'
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .data import load
+from .errors import LessonInputError, unknown
+from .questions.check import Feedback
+
+__all__ = ["claims", "claim", "swap_koreas", "judge", "VERDICTS"]
+
+VERDICTS = ("true", "partly true", "misleading", "false")
+_SWAPS = {"South Korea": "North Korea", "North Korea": "South Korea", "South Korean": "North Korean",
+          "North Korean": "South Korean", "Seoul": "Pyongyang", "Pyongyang": "Seoul", "ROK": "DPRK", "DPRK": "ROK"}
+_PATTERN = re.compile("|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=True)))
+
+
+def swap_koreas(text: str) -> str:
+    """Swap every mention of North and South Korea (and their capitals) in ``text``."""
+    return _PATTERN.sub(lambda m: _SWAPS[m.group(0)], text)
+
+
+def claims() -> pd.DataFrame:
+    """The twelve claims with verdicts, evidence and explanations."""
+    return load("claims")
+
+
+def claim(claim_id: object) -> pd.Series:
+    """One claim by id ('c04', or just 4).
+
+    >>> claim(4)["id"]
+    'c04'
+    >>> claim("c13")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: Unknown claim 'c13'. ...
+    """
+    table = claims()
+    if isinstance(claim_id, int) and not isinstance(claim_id, bool):
+        claim_id = f"c{claim_id:02d}"
+    if not isinstance(claim_id, str) or claim_id.strip().lower() not in set(table["id"]):
+        raise unknown("claim", claim_id, table["id"])
+    return table[table["id"] == claim_id.strip().lower()].iloc[0]
+
+
+def _evidence(ids) -> list[str]:
+    from .chronology import event
+
+    return [f"Evidence: {event(i)['when']}: {event(i)['title']} (lessons.cite(\"{i}\"))" for i in ids]
+
+
+def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:
+    """Compare a student's verdict on a claim (as written, or swapped) with the evidence.
+
+    Never raises at a student: an unknown claim or verdict gets an 'invalid' feedback.
+
+    >>> judge("c04", "true").status
+    'wrong'
+    >>> judge("c04", "maybe").status
+    'invalid'
+    """
+    try:
+        row = claim(claim_id)
+    except LessonInputError as error:
+        return Feedback("invalid", str(error))
+    if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
+        return Feedback("invalid", f"Choose a verdict: {', '.join(VERDICTS)}.")
+    given = verdict.strip().lower()
+    right = row["swapped_verdict" if swapped else "verdict"]
+    explanation = row["swapped_explanation" if swapped else "explanation"]
+    evidence = _evidence(row["swapped_evidence_ids" if swapped else "evidence_ids"])
+    if given == right:
+        return Feedback("correct", explanation, evidence=evidence)
+    middle = {"partly true", "misleading"}
+    if given in middle and right in middle:
+        return Feedback("partial", f"Close: the evidence points to '{right}'. {explanation}", evidence=evidence)
+    return Feedback("wrong", f"The evidence does not support '{given}'. Look again at these events.",
+                    hint="Search the evidence finder with a name, a year or a topic from the claim.",
+                    evidence=evidence)

@@ -1,0 +1,162 @@
+"""Lesson 7: the claims data, the evidence finder and the claim checker; lesson 8's data charts."""
+import json
+from pathlib import Path
+
+import pytest
+
+from lessons.charts.claims_chart import claims_chart
+from lessons.charts.diplomatic_chart import diplomatic_chart
+from lessons.charts.trade_chart import smoothing_chart
+from lessons.claims import VERDICTS, claim, claims, judge, swap_koreas
+from lessons.data import load, schema
+from lessons.errors import LessonInputError
+from lessons.evidence import MAX_QUERY, explain_no_match, find_evidence
+from lessons.widgets.claim_checker import ClaimChecker, EvidenceFinder
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def test_claims_data_integrity():
+    table = claims()
+    assert list(table["id"]) == [f"c{i:02d}" for i in range(1, 13)]
+    events = set(load("events")["id"])
+    figures = set(load("figures")["id"])
+    for row in table.itertuples():
+        assert row.verdict in VERDICTS and row.swapped_verdict in VERDICTS
+        assert row.evidence_ids and set(row.evidence_ids) <= events, row.id
+        assert row.swapped_evidence_ids and set(row.swapped_evidence_ids) <= events, row.id
+        assert set(row.figure_ids) <= figures, row.id
+        assert row.explanation and row.swapped_explanation and row.query
+    enum = next(f for f in schema("claims") if f["name"] == "verdict")["constraints"]["enum"]
+    assert tuple(enum) == VERDICTS
+
+
+def test_verdict_counts_match_the_fact_check():
+    table = claims()
+    assert (table["verdict"] == "false").sum() == 10
+    assert set(table.loc[table["verdict"] != "false", "id"]) == {"c03", "c12"}
+    assert table.loc[table["id"] == "c03", "swapped_verdict"].item() == "false"
+    assert set(table.loc[table["surviving_error"] != "", "id"]) == {"c04", "c10"}
+
+
+@pytest.mark.parametrize("claim_id", [f"c{i:02d}" for i in range(1, 13)])
+def test_each_claims_evidence_is_one_plain_query_away(claim_id):
+    row = claim(claim_id)
+    found = find_evidence(row["query"])["id"].tolist()
+    assert row["evidence_ids"][0] in found[:5], (row["query"], found[:5])
+    assert len(row["query"].split()) <= 4  # what a student would type, not a sentence
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("recognition 1948", "1948-ussr-dprk-relations"),
+        ("KAL", "1983-kal-007-shot-down"),
+        ("loan", "1991-rok-3-billion-aid-pledge"),
+        ("Hong Kong", "1979-indirect-rok-soviet-trade"),
+        ("김일성", "1948-dprk-proclaimed"),
+        ("Сталин", "1949-stalin-kim-talks-attack-discouraged"),
+        ("1961", "1961-ussr-dprk-treaty"),
+    ],
+)
+def test_evidence_finder_finds_what_students_type(query, expected):
+    assert expected in find_evidence(query)["id"].tolist()[:5]
+
+
+@pytest.mark.parametrize("query", ["", "   ", None, 42, ["KAL"], "zzqx", "???", "0000", "x" * 5000])
+def test_evidence_finder_never_raises_on_odd_input(query):
+    result = find_evidence(query)
+    assert result.empty
+    assert explain_no_match(query)
+
+
+def test_long_queries_are_cut_and_still_searched():
+    long = "KAL " + "x" * 3 * MAX_QUERY
+    assert "1983-kal-007-shot-down" in find_evidence(long)["id"].tolist()
+
+
+def test_results_carry_dates_and_sources():
+    hits = find_evidence("treaty 1961")
+    assert {"when", "title", "id", "sources"} <= set(hits.columns)
+    assert hits["sources"].str.len().gt(0).all()
+    assert hits["score"].is_monotonic_decreasing
+
+
+def test_swap_and_judge():
+    assert swap_koreas("South Korean trade with Seoul") == "North Korean trade with Pyongyang"
+    assert judge("c05", "false").correct
+    assert judge("c05", "true", swapped=True).correct
+    assert judge(5, "true").status == "wrong"
+    assert judge("c03", "partly true").status == "partial"
+    assert judge("c99", "true").status == "invalid"
+    assert judge("c01", None).status == "invalid"
+    with pytest.raises(LessonInputError):
+        claim("c13")
+
+
+def test_claims_appear_only_in_lesson_7():
+    """No claim of the flawed text may enter any other lesson."""
+    phrases = [text[:40] for text in claims()["claim"]]
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        if path.name.startswith("07-"):
+            continue
+        text = "".join("".join(c["source"]) for c in json.loads(path.read_text(encoding="utf-8"))["cells"])
+        for phrase in phrases:
+            assert phrase not in text, (path.name, phrase)
+
+
+def test_evidence_finder_widget():
+    finder = EvidenceFinder()
+    assert "Type a name" in finder.results.value
+    finder.search.value = "loan"
+    assert "1991-rok-3-billion-aid-pledge" in finder.results.value
+    finder.search.value = "zzqx"
+    assert "Nothing in the chronology matches" in finder.results.value
+    finder.search.value = "KAL " + "y" * 400
+    assert "Only the first" in finder.results.value
+
+
+def test_claim_checker_widget_both_ways():
+    checker = ClaimChecker()
+    checker.which.value = "c04"
+    assert "first countries to recognise South Korea" in checker.text.value
+    checker.button.click()
+    assert "Choose a verdict first" in checker.feedback.value
+    checker.verdict.value = "false"
+    checker.button.click()
+    assert "Right" in checker.feedback.value and "Checked 1 of 12" in checker.progress.value
+    swapped = ClaimChecker(swapped=True)
+    swapped.which.value = "c04"
+    assert "North Korea" in swapped.text.value and "swapped" in swapped.text.value
+    swapped.verdict.value = "true"
+    swapped.button.click()
+    assert "Not yet" in swapped.feedback.value and "1948-ussr-dprk-relations" in swapped.feedback.value
+
+
+def test_claims_chart_grid():
+    chart = claims_chart()
+    texts = [t.get_text() for t in chart.figure.axes[0].texts]
+    assert len(texts) == 24 and texts.count("false") == 11
+    assert "10 false" in chart.alt and "6 true" in chart.alt
+
+
+def test_diplomatic_data_and_chart():
+    table = load("diplomatic")
+    assert set(table["level"]) <= {0, 1, 2, 3, 9}
+    assert not table.duplicated(["pair", "year", "sender"]).any()
+    soviet_in_pyongyang = table[(table["sender"] == "USSR/Russia") & (table["receiver"] == "DPRK")]
+    assert set(soviet_in_pyongyang[soviet_in_pyongyang["year"] <= 1965]["level"]) == {9}
+    chart = diplomatic_chart()
+    notes = [t.get_text() for t in chart.figure.axes[0].texts if t.get_text().startswith("Chronology")]
+    assert notes == ["Chronology for comparison: North Korea and Moscow, relations from 12 Oct 1948; "
+                     "South Korea and Moscow, relations from 30 Sep 1990."]
+    assert "Soviet/Russian mission in Pyongyang: 1950: 9" in chart.alt
+
+
+def test_smoothing_chart_shows_the_1996_spike():
+    chart = smoothing_chart()
+    reported, smoothed = chart.figure.axes[0].lines[:2]
+    years = list(reported.get_xdata())
+    i = years.index(1996)
+    assert reported.get_ydata()[i] == 924 and smoothed.get_ydata()[i] == 95
+    assert "1996: 924 reported, 95 smoothed" in chart.alt

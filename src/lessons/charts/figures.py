@@ -111,14 +111,18 @@ def aid_chart() -> Chart:
         bottom.set_title("Shares of all aid North Korea accepted, 1946–1984", loc="left", fontsize=10)
         bottom.set_xlabel("percent of all aid accepted, 1946–1984")
         fig.suptitle("Who paid for North Korea? Aid by donor, with sources", x=0.01, ha="left")
-    alt = ("Two bar charts. Top, in million roubles: "
-           + "; ".join(f"{r.subject}: {r.as_stated} ({r.reference})" for r in roubles.itertuples())
-           + ". Bottom, in percent: "
-           + "; ".join(f"{r.subject}: {r.as_stated} ({r.reference})" for r in shares.itertuples()) + ".")
+    alt = (f"Two bar charts. Top, in million roubles: {_listing(roubles, subject=True)}. "
+           f"Bottom, in percent: {_listing(shares, subject=True)}.")
     caption = ("Roubles and percentages are different units and are not added or converted. The 1953 Soviet figure "
                "rests on a secondary summary (medium confidence); the 1946–84 shares are approximate, and the source "
                "says the rest came from Eastern Europe.")
     return Chart(fig, caption=caption, alt=alt)
+
+
+def _listing(rows: pd.DataFrame, subject: bool = False) -> str:
+    """Figures in words for alt text: what the source says, the years (or subject) and the source."""
+    return "; ".join(f"{r.subject}: {r.as_stated} ({r.reference})" if subject else f"{r.as_stated} ({y}, {r.reference})"
+                     for r, y in zip(rows.itertuples(), _years_of(rows)))
 
 
 def _years_of(rows: pd.DataFrame) -> list[str]:
@@ -156,13 +160,10 @@ def trade_turn_chart() -> Chart:
         right.set_title("South Korean–Soviet trade (million US$)", loc="left", fontsize=10)
         right.set_xlabel("million US$")
         fig.suptitle("1988–1991: one trade collapses, the other grows", x=0.01, ha="left")
-    alt = ("Two bar charts, one above the other, in different units. Top, Soviet–North Korean trade in million roubles: "
-           + "; ".join(f"{r.as_stated} ({r.year_start}{'' if r.year_start == r.year_end else '–' + str(r.year_end)}, "
-                       f"{r.reference})" for r in dprk.itertuples())
-           + ". Bottom, South Korean–Soviet trade in million US$: "
-           + "; ".join(f"{r.as_stated} ({r.year_start}, {r.reference})" for r in rok.itertuples()) + ".")
+    alt = ("Two bar charts, one above the other, in different units. Top, Soviet–North Korean trade in million "
+           f"roubles: {_listing(dprk)}. Bottom, South Korean–Soviet trade in million US$: {_listing(rok)}.")
     caption = ("Roubles (top) and dollars (bottom) are not converted into each other: compare the direction of change, "
-               "not the sizes. The two 1989 figures on the right come from different sources and disagree. "
+               "not the sizes. The two 1989 figures in the bottom panel come from different sources and disagree. "
                "The Correlates of War data show 0 for both in these years: missing reports.")
     return Chart(fig, caption=caption, alt=alt)
 

@@ -42,6 +42,15 @@ class PartialDate:
         return str(self.year)
 
 
+def _stripped(answer: object, must_be: str, help_text: str) -> str:
+    """The answer as stripped text, or an error naming what to type."""
+    if not isinstance(answer, str):
+        raise AnswerFormatError(f"{must_be}, not {type(answer).__name__}. {help_text}")
+    if not answer.strip():
+        raise AnswerFormatError(f"The answer is empty. {help_text}")
+    return answer.strip()
+
+
 _DATE_HELP = "Type a date such as 1948, Oct 1948, 12 Oct 1948 or 1948-10-12."
 
 
@@ -65,11 +74,7 @@ def parse_date(answer: object) -> PartialDate:
         raise AnswerFormatError(f"{answer!r} is not a year. {_DATE_HELP}")
     if isinstance(answer, (dt.date, dt.datetime)):
         return PartialDate(answer.year, answer.month, answer.day)
-    if not isinstance(answer, str):
-        raise AnswerFormatError(f"A date must be typed as text or a year, not {type(answer).__name__}. {_DATE_HELP}")
-    text = answer.strip()
-    if not text:
-        raise AnswerFormatError(f"The answer is empty. {_DATE_HELP}")
+    text = _stripped(answer, "A date must be typed as text or a year", _DATE_HELP)
     if re.fullmatch(r"\d{4}(\.0)?", text):
         return PartialDate(int(float(text)))
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
@@ -114,11 +119,7 @@ def parse_number(answer: object) -> float:
         raise AnswerFormatError(f"{answer!r} is not a number. {_NUMBER_HELP}")
     if isinstance(answer, (int, float)):
         return float(answer)
-    if not isinstance(answer, str):
-        raise AnswerFormatError(f"A number must be typed as digits, not {type(answer).__name__}. {_NUMBER_HELP}")
-    text = answer.strip()
-    if not text:
-        raise AnswerFormatError(f"The answer is empty. {_NUMBER_HELP}")
+    text = _stripped(answer, "A number must be typed as digits", _NUMBER_HELP)
     cleaned = re.sub(r"(?<=\d)[,\s_'](?=\d{3}\b)", "", text)
     try:
         return float(cleaned)

@@ -116,7 +116,7 @@ def test_chart_breaks_lines_at_missing_reports_and_marks_them():
     hatched = [p for p in ax.patches if p.get_hatch()]
     assert len(hatched) == 1 and hatched[0].get_x() == pytest.approx(1980.5)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "COW shows 0: a missing report, not zero trade" in legend
+    assert "COW shows 0, but trade took place" in legend
     assert "no report (COW shows 0) in 1981–1991" in chart.alt
 
 

@@ -6,9 +6,9 @@
 * ``"imports"``: the power's imports from the Korea;
 * ``"total"``: both together.
 
-Values COW records as 0 but that are known to be missing reports (Soviet trade with
-the DPRK in 1955-63 and 1981-91, with the ROK in 1982-90) come back as missing, never
-as zero, with ``missing_report`` set, so no chart can show a collapse that did not happen.
+Values COW records as 0 although trade took place (Soviet trade with the DPRK in
+1955-63 and 1981-91, with the ROK in 1982-90) come back as missing, never as zero, with
+``missing_report`` set, so no chart can show a collapse that did not happen.
 
 >>> series = trade_series(["USSR/Russia–DPRK"], years=(1989, 1993))
 >>> series[["year", "value", "missing_report"]].to_string(index=False)

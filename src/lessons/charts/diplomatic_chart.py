@@ -16,7 +16,7 @@ from .style import course_style
 
 __all__ = ["diplomatic_chart", "LEVELS"]
 
-LEVELS = {0: "none", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
+LEVELS = {0: "no evidence", 1: "chargé d'affaires", 2: "minister", 3: "ambassador", 9: "other"}
 # light to dark for 0-3, and a distinct hatched-looking grey for 9 ("other"), all readable in grey print
 _COLOURS = ["#F7F7F7", "#C6DBEF", "#6BAED6", "#08519C", "#BDBDBD"]
 ROWS = [("USSR/Russia", "DPRK"), ("DPRK", "USSR/Russia"), ("USSR/Russia", "ROK"), ("ROK", "USSR/Russia")]
@@ -61,16 +61,17 @@ def diplomatic_chart() -> Chart:
         ax.text(0, -0.16, "Chronology for comparison: " + "; ".join(
             f"{korea_name[receiver]} and Moscow, relations from {event(e)['when']}"
             for (_, receiver), e in CHRONOLOGY.items()) + ".", transform=ax.transAxes, fontsize=8, color="#D55E00")
-        ax.set_title("Diplomatic missions, Correlates of War codes: 0 none, 1 chargé d'affaires, 2 minister, "
-                     "3 ambassador, 9 other", loc="left", fontsize=9.5)
+        ax.set_title("Diplomatic missions, Correlates of War codes: 0 no evidence, 1 chargé d'affaires, "
+                     "2 minister, 3 ambassador, 9 other", loc="left", fontsize=9.5)
     cells = []
     for i, (sender, receiver) in enumerate(ROWS):
         codes = ", ".join(f"{y}: {int(v)}" for y, v in zip(years, grid[i]) if not np.isnan(v))
         cells.append(f"{_label(sender, receiver)}: {codes}")
-    alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 none, 1 chargé d'affaires, "
+    alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 no evidence of exchange, 1 chargé d'affaires, "
            "2 minister, 3 ambassador, 9 other. " + ". ".join(cells) + ". For comparison, the chronology dates relations with the DPRK "
            "to 12 October 1948 and with the ROK to 30 September 1990.")
-    caption = ("COW codes the Soviet mission in Pyongyang as 'other' (9) and records no North Korean mission in Moscow "
-               "until 1970, although the chronology has ambassadors exchanged from 1948: a place where the dataset "
-               "and the documents disagree. The values were transcribed by hand from a public copy.")
+    caption = ("COW codes the Soviet mission in Pyongyang as 'other' (9; the codebook's meaning should be confirmed) and "
+               "finds no evidence of a North Korean mission in Moscow until 1970, although Stalin agreed on 12 October "
+               "1948 to exchange ambassadors: a place where the dataset and the documents disagree. The values were "
+               "typed by hand from a public copy; re-check a single cell before relying on it.")
     return Chart(fig, caption=caption, alt=alt)

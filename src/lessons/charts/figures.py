@@ -213,7 +213,7 @@ def rok_russia_trade_chart() -> Chart:
         if len(gap):
             ax.axvspan(gap.min() - 0.5, gap.max() + 0.5, ymin=0, ymax=0.05, facecolor="none",
                        edgecolor=OKABE_ITO["vermillion"], hatch="////",
-                       label="COW shows 0: a missing report")
+                       label="COW shows 0, but trade took place")
         ax.scatter(stated["year_start"], stated["value"], marker="D", s=45, color=OKABE_ITO["blue"], zorder=3,
                    edgecolors="black", linewidths=0.5, label="figures stated by sources")
         key = []

@@ -80,7 +80,7 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear") -> None:
     handles, _ = ax.get_legend_handles_labels()
     if series["missing_report"].any():
         handles.append(Patch(facecolor="none", edgecolor="#333333", hatch="////",
-                             label="COW shows 0: a missing report, not zero trade"))
+                             label="COW shows 0, but trade took place"))
     ax.legend(handles=handles, fontsize=8, loc="upper left")
 
 
@@ -108,8 +108,9 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
                      + (" (COW smoothed)" if smoothed else ""), loc="left")
         ax.text(1.0, -0.16, "Source: Correlates of War Trade Data Set 4.0 (Barbieri and Keshk 2016).",
                 transform=ax.transAxes, ha="right", fontsize=7, color="#555555")
-    caption = ("Lines break where there is no value. A hatched strip marks years where COW records 0 "
-               "although trade took place: neither Moscow nor Pyongyang reported to the IMF statistics COW uses."
+    caption = ("Lines break where there is no value. A hatched strip marks years where COW records 0 although "
+               "contemporary sources show trade: the USSR did not report to the statistics COW relies on (nor, for "
+               "its trade with Moscow, did the DPRK)."
                + (" On a log scale, years of zero trade cannot be drawn either." if scale == "log" else ""))
     return Chart(fig, caption=caption, alt=_alt(series, flow, scale))
 

@@ -58,8 +58,13 @@ class Feedback:
 
 def evidence_lines(q: Question, reveal: bool) -> list[str]:
     """Point to the events behind a question; give their dates only once answered right."""
+    from ..citations import cite
+
     lines = []
     for event_id in q.evidence:
+        if not event_id[:4].isdigit():  # a source id (a dataset, say) rather than an event
+            lines.append(f"Evidence: {short_cite(event_id)} (lessons.cite(\"{event_id}\"))")
+            continue
         ev = event(event_id)
         # Short references can carry a document's date: keep them back until a date is answered.
         hide = not reveal and q.kind == "date"

@@ -74,7 +74,7 @@ class TradeExplorer:
                 gaps.append(f"{html.escape(pair)}: " + ", ".join(f"{a}–{b}" if a != b else str(a) for a, b in runs))
                 topics.append("soviet-dprk-trade" if pair.endswith("DPRK") else "rok-ussr-trade")
         look_up = " and ".join(f'lessons.figures(topic="{t}")' for t in dict.fromkeys(topics))
-        self.note.value = (f"<b>No report, not no trade:</b> COW shows 0 for {'; '.join(gaps)}. "
+        self.note.value = (f"<b>Zero in the data, not zero trade:</b> COW shows 0 for {'; '.join(gaps)}. "
                            f"Compare the figures the sources give: {look_up}."
                            if gaps else "Source: Correlates of War Trade Data Set 4.0, current US$ millions.")
 

@@ -160,3 +160,8 @@ def test_smoothing_chart_shows_the_1996_spike():
     i = years.index(1996)
     assert reported.get_ydata()[i] == 924 and smoothed.get_ydata()[i] == 95
     assert "1996: 924 reported, 95 smoothed" in chart.alt
+
+
+def test_smoothing_chart_shows_the_1992_dip_for_south_korea():
+    chart = smoothing_chart("USSR/Russia–ROK", years=(1991, 2000))
+    assert "1 year: 1992: 827 reported, 1,529 smoothed" in chart.alt  # ROK imports 74 -> 776 smoothed

@@ -140,7 +140,7 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
     changes = "; ".join(f"{int(r.year)}: {r.value_raw:,.0f} reported, {r.value_smooth:,.0f} smoothed"
                         for r in diff.itertuples())
     alt = (f"Two lines for {pair} total trade, {years[0]}–{years[1]}, in current US$ millions: as reported and as "
-           f"smoothed by the Correlates of War team. They differ in {len(diff)} years: {changes}.")
+           f"smoothed by the Correlates of War team. They differ in {len(diff)} year{"s" if len(diff) != 1 else ""}: {changes}.")
     caption = ("COW replaces values its team judged to be spikes or dips with smoothed ones. Which series to use is "
                "a choice: say which one a chart shows.")
     return Chart(fig, caption=caption, alt=alt)

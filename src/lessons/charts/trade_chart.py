@@ -137,10 +137,11 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
         ax.set_title(f"{pair}: total trade as reported and as smoothed by COW", loc="left")
     diff = raw.merge(smooth, on="year", suffixes=("_raw", "_smooth"))
     diff = diff[(diff["value_raw"] - diff["value_smooth"]).abs() > 0]
+    plural = "s" if len(diff) != 1 else ""
     changes = "; ".join(f"{int(r.year)}: {r.value_raw:,.0f} reported, {r.value_smooth:,.0f} smoothed"
                         for r in diff.itertuples())
     alt = (f"Two lines for {pair} total trade, {years[0]}–{years[1]}, in current US$ millions: as reported and as "
-           f"smoothed by the Correlates of War team. They differ in {len(diff)} year{"s" if len(diff) != 1 else ""}: {changes}.")
+           f"smoothed by the Correlates of War team. They differ in {len(diff)} year{plural}: {changes}.")
     caption = ("COW replaces values its team judged to be spikes or dips with smoothed ones. Which series to use is "
                "a choice: say which one a chart shows.")
     return Chart(fig, caption=caption, alt=alt)

@@ -37,7 +37,7 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json
 # Re-pin the whole tree after changing pyproject.toml's dependencies.
 lock: 
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
-	$(UV) pip compile pyproject.toml --extra test --universal --python-version 3.11 \
+	$(UV) pip compile pyproject.toml --extra test --extra browser --universal --python-version 3.11 \
 	  --generate-hashes --no-header --quiet -o requirements.lock
 
 # Regenerate data/README.md after editing data/datapackage.json.

@@ -14,7 +14,7 @@ START   = notebooks/00-start-here.ipynb
 # JupyterLab refuses to start as root (containers, CI) unless told it is fine.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lock clean data-readme
+.PHONY: lab test lock clean data-readme guide handouts
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
@@ -39,6 +39,14 @@ lock:
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
 	$(UV) pip compile pyproject.toml --extra test --extra browser --universal --python-version 3.11 \
 	  --generate-hashes --no-header --quiet -o requirements.lock
+
+# Rewrite docs/instructor-guide.md after changing lessons, questions or docs/teaching-notes.md.
+guide: $(STAMP)
+	$(BIN)/python -m lessons guide
+
+# Build every lesson as HTML and PDF handouts in handouts/ (PDF needs Debian's chromium).
+handouts: $(STAMP)
+	$(BIN)/python -m lessons handouts --out handouts
 
 # Regenerate data/README.md after editing data/datapackage.json.
 data-readme: $(STAMP)

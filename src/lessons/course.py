@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .chronology import events
@@ -41,7 +42,7 @@ def notebook_path(lesson: int) -> Path:
     '00-start-here.ipynb'
     """
     table = load("lessons")
-    if not isinstance(lesson, int) or lesson not in set(table["number"]):
+    if isinstance(lesson, bool) or not isinstance(lesson, (int, np.integer)) or lesson not in set(table["number"]):
         raise LessonInputError(f"Lessons are numbered {table['number'].min()} to {table['number'].max()}; got {lesson!r}.")
     return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
 

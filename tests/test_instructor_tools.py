@@ -1,0 +1,110 @@
+"""Instructor tools: launch links, the generated guide and answer key, printable handouts."""
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from lessons.__main__ import main
+from lessons.course import course_outline
+from lessons.errors import LessonInputError
+from lessons.guide import GUIDE, answer_text, render_guide
+from lessons.handouts import CHROMIUM, build_handouts
+from lessons.links import binder_link, hub_link, links_table
+from lessons.questions.bank import questions
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+
+
+def notebook_of(url: str) -> str:
+    """The notebook file a Binder or nbgitpuller link opens."""
+    query = parse_qs(urlparse(url).query)
+    path = query["urlpath"][0]
+    assert "/notebooks/" in path, url
+    return path.rsplit("/notebooks/", 1)[1]
+
+
+def test_every_printed_link_opens_an_existing_notebook(capsys):
+    assert main(["links", "--repo", "https://github.com/owner/course", "--hub", "https://hub.example.edu"]) == 0
+    printed = capsys.readouterr().out
+    urls = re.findall(r"\((https://[^)]+)\)", printed)
+    assert len(urls) == 2 * len(course_outline())
+    for url in urls:
+        assert notebook_of(url) in NOTEBOOKS, url  # case-sensitive, as on Binder
+    assert all(u.startswith("https://mybinder.org/v2/gh/owner/course/main?") for u in urls[::2])
+
+
+def test_links_for_other_hosts_and_refs():
+    link = binder_link("https://gitlab.com/group/course", "08-reading-the-data.ipynb", ref="v1")
+    assert link.startswith("https://mybinder.org/v2/git/https%3A%2F%2Fgitlab.com%2Fgroup%2Fcourse/v1?")
+    puller = hub_link("https://hub.school.org/", "https://github.com/a/b.git", "00-start-here.ipynb")
+    assert parse_qs(urlparse(puller).query)["urlpath"] == ["lab/tree/b/notebooks/00-start-here.ipynb"]
+    with pytest.raises(LessonInputError, match="--repo must be"):
+        links_table("github.com/a/b")
+    with pytest.raises(LessonInputError, match="--hub must be"):
+        hub_link("hub", "https://github.com/a/b", "00-start-here.ipynb")
+
+
+def test_bad_command_line_gets_a_message_not_a_traceback(capsys):
+    assert main(["links", "--repo", "not a url"]) == 2
+    assert "error: --repo must be" in capsys.readouterr().err
+
+
+def test_every_readme_link_points_to_an_existing_file():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(((?!https?://|#)[^)\s]+)\)", readme)
+    assert targets, "the README links to the lessons"
+    for target in targets:
+        assert (ROOT / target).exists(), target
+    for url in re.findall(r"\((https://mybinder\.org/v2/[^)]+)\)", readme):
+        assert notebook_of(url) in NOTEBOOKS, url
+    assert "docs/instructor-guide.md" in readme
+
+
+def test_guide_is_generated_and_has_every_answer():
+    guide = (ROOT / GUIDE).read_text(encoding="utf-8")
+    assert guide == render_guide(), "run: make guide"
+    for qid, q in questions().items():
+        assert f"- **{qid}** {q.prompt}" in guide
+        assert f"Answer: {answer_text(q)}" in guide
+    for lesson in course_outline().itertuples():
+        assert f"## Lesson {lesson.number}: {lesson.title}" in guide
+    for heading in ("Class plan", "Discussion prompts", "Common misconceptions"):
+        assert guide.count(heading) == len(course_outline())
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory):
+    out = tmp_path_factory.mktemp("handouts")
+    return out, build_handouts(out)
+
+
+def test_every_lesson_has_an_html_handout_with_charts_and_alt_text(handouts):
+    out, written = handouts
+    for lesson in course_outline().itertuples():
+        page = (out / lesson.notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        images = re.findall(r"<img [^>]*>", page)
+        assert images, lesson.notebook
+        for image in images:
+            assert re.search(r"""alt=(["'])[^"']{20,}""", image), (lesson.notebook, image[:80])
+        assert 'src="data:image/png;base64,' in page
+        assert "Traceback" not in page
+        assert "jp-OutputArea-output" in page and 'data-mime-type="application/vnd.jupyter.stderr"' not in page
+        assert not re.search(r'<script[^>]*src="https?://', page), "a handout must open offline"
+        assert "widget-view+json" not in page
+
+
+def test_questions_are_printed_for_paper(handouts):
+    out, _ = handouts
+    page = (out / "02-the-korean-war.html").read_text(encoding="utf-8")
+    assert "Question 2.1.</b>" in page and "Answer: ____" in page
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"PDF handouts skipped: {CHROMIUM} not found")
+def test_pdf_handouts_are_printed(handouts):
+    out, written = handouts
+    pdfs = [p for p in written if p.suffix == ".pdf"]
+    assert len(pdfs) == len(course_outline())
+    for pdf in pdfs:
+        assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 50_000

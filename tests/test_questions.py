@@ -142,6 +142,6 @@ def test_unknown_question_ids_list_what_exists(qid):
 
 def test_feedback_renders_as_text_markdown_and_html():
     feedback = check("1.2", "a")
-    assert str(feedback).startswith("❌")
+    assert str(feedback).startswith("✗ Not yet.")
     assert "Hint:" in feedback._repr_markdown_()
     assert "<i>Hint:</i>" in feedback.html()

@@ -18,7 +18,8 @@ from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, p
 
 __all__ = ["Feedback", "check", "evidence_lines"]
 
-ICONS = {"correct": "✅ Right.", "partial": "🟡 Nearly.", "wrong": "❌ Not yet.", "invalid": "⚠️ Check the format."}
+# Plain symbols that common fonts carry (an emoji font is not everywhere, e.g. on school Linux machines).
+ICONS = {"correct": "✓ Right.", "partial": "◐ Nearly.", "wrong": "✗ Not yet.", "invalid": "⚠ Check the format."}
 
 
 @dataclass

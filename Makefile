@@ -14,7 +14,7 @@ START   = notebooks/00-start-here.ipynb
 # JupyterLab refuses to start as root (containers, CI) unless told it is fine.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lock clean data-readme guide handouts
+.PHONY: lab test lock clean data-readme guide handouts bench
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
@@ -47,6 +47,10 @@ guide: $(STAMP)
 # Build every lesson as HTML and PDF handouts in handouts/ (PDF needs Debian's chromium).
 handouts: $(STAMP)
 	$(BIN)/python -m lessons handouts --out handouts
+
+# Benchmarks: prints a table and writes benchmarks/results/latest.json (reported, never asserted).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py --setup $(BENCH_ARGS)
 
 # Regenerate data/README.md after editing data/datapackage.json.
 data-readme: $(STAMP)

@@ -12,12 +12,13 @@ Don Oberdorfer and Robert Carlin. The Two Koreas: A Contemporary History, 3rd ed
 """
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable
 
 import pandas as pd
 
-from .data import load
+from .data import data_dir, load
 from .dates import format_date
 from .errors import LessonInputError
 
@@ -36,10 +37,14 @@ class Citation(str):
         return str(self)
 
 
+@functools.cache
+def _sources_by_id(folder) -> dict[str, pd.Series]:
+    # Widgets cite hundreds of sources per redraw: index the table once per data folder.
+    return {row["id"]: row for _, row in load("sources").iterrows()}
+
+
 def _source_row(source_id: str) -> pd.Series | None:
-    table = load("sources")
-    hit = table[table["id"] == source_id]
-    return None if hit.empty else hit.iloc[0]
+    return _sources_by_id(data_dir()).get(source_id) if isinstance(source_id, str) else None
 
 
 def _when(row: pd.Series) -> str:
@@ -137,10 +142,13 @@ def sources_for(event_table: pd.DataFrame, extra: Iterable[str] = ()) -> pd.Data
     return out.sort_values("reference", key=lambda c: c.str.casefold()).reset_index(drop=True)
 
 
+@functools.cache
+def _source_html(folder, source_id: str) -> str:
+    # Explorers list hundreds of sources per redraw; each one's HTML never changes.
+    return f'<span title="{html.escape(_full(_source_row(source_id)))}">{html.escape(short_cite(source_id))}</span>'
+
+
 def as_html_list(source_ids: Iterable[str]) -> str:
     """An HTML list of short references with the full citation as a tooltip."""
-    items = [
-        f'<span title="{html.escape(_full(_source_row(s)))}">{html.escape(short_cite(s))}</span>'
-        for s in source_ids
-    ]
-    return "; ".join(items)
+    folder = data_dir()
+    return "; ".join(_source_html(folder, s) for s in source_ids)

@@ -18,7 +18,10 @@ from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
 from .timeline import (decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text,
                        uncertain_tail)
 
-__all__ = ["LanesPlot", "lanes_chart"]
+__all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
+
+#: The shape legend as text, for widgets that draw the chart without a legend.
+SHAPE_KEY = "Shape: ● diplomatic · ▲ military · ■ economic · ◆ political · ★ cultural. Bars: events that lasted."
 
 
 def month_ticks(left: float, right: float, most: int = 8) -> list[tuple[float, str]]:
@@ -42,7 +45,9 @@ class LanesPlot:
     (1950.0, 1954.0)
     """
 
-    def __init__(self):
+    def __init__(self, legend: bool = True):
+        """``legend=False`` leaves the shape legend to the caller (widgets show it as HTML,
+        which saves redrawing it on every change)."""
         with course_style():
             self.figure = Figure(figsize=(10, 3.2), layout="constrained")
             self.ax = self.figure.add_subplot()
@@ -61,8 +66,9 @@ class LanesPlot:
             ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
             ax.set_axisbelow(True)
             colours, shapes = legend_handles(events())
-            ax.legend(handles=shapes, title="Category (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0),
-                      fontsize=8, title_fontsize=8, frameon=False)
+            if legend:
+                ax.legend(handles=shapes, title="Category (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                          fontsize=8, title_fontsize=8, frameon=False)
             self.title = ax.set_title("", loc="left", pad=22)
 
     def draw(self, table: pd.DataFrame, years: tuple[int, int], title: str | None = None,
@@ -108,8 +114,15 @@ class LanesPlot:
         self.title.set_text(f"{title}: {count}" if title else f"{count}, {first}–{last}")
 
     def png(self) -> bytes:
-        """The current state as PNG bytes."""
-        return png_bytes(self.figure, tight=False)
+        """The current state as PNG bytes.
+
+        The constrained layout is computed on the first render, then frozen: the lanes,
+        legend and labels keep their sizes between redraws, so re-solving it each time
+        would only cost time.
+        """
+        data = png_bytes(self.figure, tight=False, fast=True)
+        self.figure.set_layout_engine("none")
+        return data
 
 
 def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)) -> Chart:

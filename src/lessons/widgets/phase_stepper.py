@@ -15,7 +15,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ..charts.lanes import LanesPlot
+from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..charts.timeline import decimal_year
 from ..chronology import events
 from ..data import load
@@ -50,13 +50,13 @@ class PhaseStepper:
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
         self.heading = widgets.HTML()
-        self.plot = LanesPlot()
+        self.plot = LanesPlot(legend=False)
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
         self.phase.observe(self.update, names="value")
         self.widget = widgets.VBox([self.phase, widgets.HBox([self.previous, self.next]), self.heading,
-                                    self.chart, self.listing])
+                                    self.chart, widgets.HTML(f"<small>{SHAPE_KEY}</small>"), self.listing])
         self.update()
 
     def step(self, by: int) -> None:

@@ -18,7 +18,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ..charts.lanes import LanesPlot
+from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..chronology import FIRST_YEAR, LAST_YEAR, actors, categories, events
 from ..citations import as_html_list
 from ..errors import LessonInputError
@@ -48,12 +48,12 @@ class TimelineExplorer:
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
-        self.plot = LanesPlot()
+        self.plot = LanesPlot(legend=False)
         for control in (self.years, self.actor, self.category):
             control.observe(self.update, names="value")
         self.widget = widgets.VBox([
             widgets.HBox([self.years]), widgets.HBox([self.actor, self.category]),
-            self.count, self.chart, self.listing,
+            self.count, self.chart, widgets.HTML(f"<small>{SHAPE_KEY}</small>"), self.listing,
         ])
         self.update()
 

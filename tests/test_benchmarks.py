@@ -1,0 +1,36 @@
+"""The benchmark code runs on a tiny workload and reports every figure, so it cannot rot.
+(Its numbers are not asserted: speed is reported by `make bench`, never tested.)"""
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_runner():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_tiny_benchmark_run_produces_every_field(tmp_path, capsys):
+    runner = load_runner()
+    out = tmp_path / "bench.json"
+    results = runner.main(["--runs", "1", "--changes", "3", "--notebooks", "00", "--out", str(out)])
+    saved = json.loads(out.read_text())
+    assert saved == json.loads(json.dumps(results))
+    assert saved["notebooks"]["floor_s"] > 0
+    assert set(saved["notebooks"]["lessons"]) == {"00-start-here.ipynb"}
+    assert {"median_s", "vs_floor"} <= set(saved["notebooks"]["lessons"]["00-start-here.ipynb"])
+    explorers = saved["widgets"]["explorers"]
+    assert {"timeline", "war phases", "Moscow/Beijing", "trade", "glossary", "evidence finder",
+            "claim checker"} == set(explorers)
+    assert all({"median_ms", "p95_ms"} <= set(v) for v in explorers.values())
+    assert "vs_naive" in explorers["timeline"] and saved["widgets"]["naive_interact_timeline"]["median_ms"] > 0
+    startup = saved["startup"]
+    assert {"deps_import_s", "with_lessons_s", "import_overhead_ms", "tables"} <= set(startup)
+    assert {"first_ms", "cached_ms"} <= set(startup["tables"]["events"])
+    assert set(saved["targets"]) >= {"explorer_p95_ms", "course_s", "cached_load_ms"}
+    table = capsys.readouterr().out
+    assert "explorer: timeline" in table and "whole course" in table and "import lessons" in table

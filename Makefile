@@ -14,7 +14,7 @@ START   = notebooks/00-start-here.ipynb
 # JupyterLab refuses to start as root (containers, CI) unless told it is fine.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lock clean data-readme guide handouts bench
+.PHONY: lab test lock clean data-readme guide handouts bench app
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
@@ -47,6 +47,10 @@ guide: $(STAMP)
 # Build every lesson as HTML and PDF handouts in handouts/ (PDF needs Debian's chromium).
 handouts: $(STAMP)
 	$(BIN)/python -m lessons handouts --out handouts
+
+# The timeline explorer as a code-free Voilà app, for projecting in class.
+app: $(STAMP)
+	$(BIN)/voila apps/timeline-explorer.ipynb --Voila.ip=127.0.0.1 $(APP_ARGS)
 
 # Benchmarks: prints a table and writes benchmarks/results/latest.json (reported, never asserted).
 bench: $(STAMP)

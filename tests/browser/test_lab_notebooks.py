@@ -14,33 +14,20 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, running
+
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", REPO / "build" / "browser"))
 TOKEN = "lessons-browser-test"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium; "
                 ".ci/run installs it)", allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +37,7 @@ def lab(tmp_path_factory):
     # Serve a copy of the notebooks, so nothing the browser does (autosave) can touch the repository.
     root = tmp / "root"
     shutil.copytree(REPO / "notebooks", root / "notebooks")
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
                JUPYTER_CONFIG_DIR=str(tmp / "config"), JUPYTER_PREFER_ENV_PATH="1")
@@ -64,27 +51,9 @@ def lab(tmp_path_factory):
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={TOKEN}",
                f"--ServerApp.root_dir={root}", "--LabApp.news_url=None", "--LabApp.extension_manager=readonly",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--allow-root"]
-    log = open(tmp / "lab.log", "w")
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=1) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError(f"JupyterLab did not start; see {tmp / 'lab.log'}")
+    with running(command, f"{base}/api/status?token={TOKEN}", env, tmp / "lab.log"):
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -1,19 +1,11 @@
 """The timeline explorer served by Voilà (code hidden, for projection): renders and responds."""
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", REPO / "build" / "browser"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, running
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium)",
@@ -24,33 +16,13 @@ playwright = pytest.importorskip("playwright.sync_api", reason="browser tests sk
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("voila")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_CONFIG_DIR=str(tmp / "config"))
-    log = open(tmp / "voila.log", "w")
-    server = subprocess.Popen([sys.executable, "-m", "voila", str(REPO / "apps" / "timeline-explorer.ipynb"),
-                               "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}", "--Voila.port_retries=0"],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
+    command = [sys.executable, "-m", "voila", str(REPO / "apps" / "timeline-explorer.ipynb"), "--no-browser",
+               "--Voila.ip=127.0.0.1", f"--port={port}", "--Voila.port_retries=0"]
     base = f"http://127.0.0.1:{port}/"
-    try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(base, timeout=5) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError(f"Voilà did not start; see {tmp / 'voila.log'}")
+    with running(command, base, env, tmp / "voila.log"):
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_voila_app_shows_the_explorer_without_code_and_responds(app):

@@ -7,7 +7,7 @@
 * ``"total"``: both together.
 
 Values COW records as 0 although trade took place (Soviet trade with the DPRK in
-1955-63 and 1981-91, with the ROK in 1982-90) come back as missing, never as zero, with
+1955-57, 1960-63 and 1981-91 (1958-59 are absent), with the ROK in 1982-90) come back as missing, never as zero, with
 ``missing_report`` set, so no chart can show a collapse that did not happen.
 
 >>> series = trade_series(["USSR/Russia–DPRK"], years=(1989, 1993))

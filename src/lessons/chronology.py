@@ -21,8 +21,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .data import load
-from .dates import format_span
+from .data import load, schema
+from .dates import check_years, format_span
 from .errors import LessonInputError, unknown
 
 __all__ = [
@@ -78,7 +78,7 @@ def categories() -> list[str]:
     >>> categories()
     ['diplomatic', 'military', 'economic', 'political', 'cultural']
     """
-    field = next(f for f in _schema("events") if f["name"] == "category")
+    field = next(f for f in schema("events") if f["name"] == "category")
     return list(field["constraints"]["enum"])
 
 
@@ -105,12 +105,6 @@ def period_of(date: object) -> str:
     return match["id"].iloc[0]
 
 
-def _schema(name):
-    from .data import schema
-
-    return schema(name)
-
-
 def _actor_codes(actor: str) -> set[str]:
     """Codes matched by an actor filter: a code ('DPRK'), a group ('USSR/Russia') or a name."""
     table = actors()
@@ -123,25 +117,6 @@ def _actor_codes(actor: str) -> set[str]:
             return set(table[table["group"].isin(hits["group"])]["code"]) if column != "code" else set(hits["code"])
     allowed = list(dict.fromkeys([*table["group"], *table["code"]]))
     raise unknown("actor", actor, allowed)
-
-
-def _year_range(years) -> tuple[int, int]:
-    """Check a (first, last) pair of years inside the course."""
-    if isinstance(years, (int,)) and not isinstance(years, bool):
-        years = (years, years)
-    try:
-        first, last = (int(y) for y in years)
-        if any(float(y) != int(y) for y in years):
-            raise ValueError
-    except (TypeError, ValueError):
-        raise LessonInputError(
-            f"Years must be one year or a pair (first, last) of whole years, e.g. (1950, 1953); got {years!r}."
-        ) from None
-    if first > last:
-        raise LessonInputError(f"The first year ({first}) is after the last ({last}); try ({last}, {first}).")
-    if first < FIRST_YEAR or last > LAST_YEAR:
-        raise LessonInputError(f"Years must lie between {FIRST_YEAR} and {LAST_YEAR}; got ({first}, {last}).")
-    return first, last
 
 
 def _with_display_columns(table: pd.DataFrame) -> pd.DataFrame:
@@ -183,7 +158,7 @@ def events(period: str | None = None, years=None, actor: str | None = None,
             raise unknown("period", period, allowed)
         keep &= table["period"] == period
     if years is not None:
-        first, last = _year_range(years)
+        first, last = check_years(years, FIRST_YEAR, LAST_YEAR)
         end = table["end"].fillna(table["start"])
         keep &= (table["start"].dt.year <= last) & (end.dt.year >= first)
     if actor is not None:

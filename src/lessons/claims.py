@@ -54,7 +54,11 @@ def claim(claim_id: object) -> pd.Series:
 def _evidence(ids) -> list[str]:
     from .chronology import event
 
-    return [f"Evidence: {event(i)['when']}: {event(i)['title']} (lessons.cite(\"{i}\"))" for i in ids]
+    lines = []
+    for event_id in ids:
+        ev = event(event_id)
+        lines.append(f"Evidence: {ev['when']}: {ev['title']} (lessons.cite(\"{event_id}\"))")
+    return lines
 
 
 def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:

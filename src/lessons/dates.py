@@ -12,7 +12,7 @@ import pandas as pd
 
 from .errors import LessonInputError
 
-__all__ = ["format_date", "format_span", "PRECISIONS"]
+__all__ = ["format_date", "format_span", "check_years", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year")
 _FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
@@ -69,3 +69,32 @@ def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str = 
         first = start.strftime("%-d %b" if precision == "day" else "%b")
         return f"{first} – {whole}"
     return f"{start.day}–{whole}"
+
+
+def check_years(years, first: int, last: int, out_of_range: str = "Years must lie between {first} and {last}.") -> tuple[int, int]:
+    """Read one year or a (first, last) pair of whole years inside ``first``..``last``.
+
+    ``out_of_range`` says what the allowed years are (with ``{first}`` and ``{last}``).
+
+    >>> check_years(1990, 1945, 2025), check_years((1950.0, 1953), 1945, 2025)
+    ((1990, 1990), (1950, 1953))
+    >>> check_years((1991, 1988), 1945, 2025)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: The first year (1991) is after the last (1988); try (1988, 1991).
+    """
+    if isinstance(years, int) and not isinstance(years, bool):
+        years = (years, years)
+    try:
+        a, b = (int(y) for y in years)
+        if any(float(y) != int(y) for y in years):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise LessonInputError(
+            f"Years must be one year or a pair (first, last) of whole years, e.g. (1950, 1953); got {years!r}."
+        ) from None
+    if a > b:
+        raise LessonInputError(f"The first year ({a}) is after the last ({b}); try ({b}, {a}).")
+    if a < first or b > last:
+        raise LessonInputError(out_of_range.format(first=first, last=last) + f" Got ({a}, {b}).")
+    return a, b

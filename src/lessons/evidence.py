@@ -19,7 +19,7 @@ import pandas as pd
 
 from .chronology import events
 from .citations import short_cite
-from .data import load
+from .data import data_dir, load
 
 __all__ = ["find_evidence", "explain_no_match", "MAX_QUERY"]
 
@@ -55,8 +55,13 @@ def _stem(word: str) -> str:
     return word.casefold()[:6]
 
 
-@functools.cache
 def _index() -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    return _index_for(data_dir())
+
+
+@functools.cache
+def _index_for(folder) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """Words of every event and names of every glossary entry, built once per data folder."""
     table = events()
     table["title_words"] = [set(map(_stem, _tokens(f"{i} {t}"))) for i, t in zip(table["id"], table["title"])]
     table["body_words"] = [set(map(_stem, _tokens(f"{s} {d}"))) for s, d in zip(table["summary"], table["disagreement"])]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -121,5 +120,4 @@ def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list
                 pdf_path = html_path.with_suffix(".pdf")
                 _print_pdf(html_path, pdf_path)
                 written.append(pdf_path)
-    shutil.rmtree(Path(workdir), ignore_errors=True)
     return written

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import load, schema
+from .dates import check_years
 from .errors import LessonInputError, unknown
 
 __all__ = ["FLOWS", "trade_series", "trade_pairs", "TRADE_YEARS", "pair_of"]
@@ -60,19 +61,10 @@ def pair_of(name: object) -> str:
 
 
 def _years(years) -> tuple[int, int]:
-    first, last = TRADE_YEARS
     if years is None:
-        return first, last
-    try:
-        a, b = (int(y) for y in years)
-    except (TypeError, ValueError):
-        raise LessonInputError(f"Years must be a pair (first, last), e.g. (1985, 1995); got {years!r}.") from None
-    if a > b:
-        raise LessonInputError(f"The first year ({a}) is after the last ({b}); try ({b}, {a}).")
-    if a < first or b > last:
-        raise LessonInputError(f"The trade data cover {first}–{last}; got ({a}, {b}). "
-                               "For later years see lessons.figures(topic='rok-ussr-trade').")
-    return a, b
+        return TRADE_YEARS
+    return check_years(years, *TRADE_YEARS, out_of_range="The trade data cover {first}–{last}; for later years see "
+                       "lessons.figures(topic='rok-ussr-trade').")
 
 
 def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = False) -> pd.DataFrame:

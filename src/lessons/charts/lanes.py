@@ -65,8 +65,8 @@ class LanesPlot:
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
             ax.set_axisbelow(True)
-            colours, shapes = legend_handles(events())
             if legend:
+                _, shapes = legend_handles(events())
                 ax.legend(handles=shapes, title="Category (shape)", loc="upper left", bbox_to_anchor=(1.0, 1.0),
                           fontsize=8, title_fontsize=8, frameon=False)
             self.title = ax.set_title("", loc="left", pad=22)

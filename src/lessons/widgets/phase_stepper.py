@@ -20,7 +20,7 @@ from ..charts.timeline import decimal_year
 from ..chronology import events
 from ..data import load
 from ..errors import LessonInputError
-from .timeline_explorer import _listing_html
+from .timeline_explorer import event_listing_html
 
 __all__ = ["PhaseStepper", "war_phases", "phase_events"]
 
@@ -76,7 +76,7 @@ class PhaseStepper:
         self.plot.draw(self.matches, (phase["start"].year, phase["end"].year), title=phase["title"],
                        limits=limits)
         self.chart.value = self.plot.png()
-        self.listing.value = _listing_html(self.matches)
+        self.listing.value = event_listing_html(self.matches)
         self.previous.disabled = self.phase.index == 0
         self.next.disabled = self.phase.index == len(self.phases) - 1
 

@@ -75,13 +75,13 @@ class TimelineExplorer:
         )
         self.plot.draw(self.matches, (first, last))
         self.chart.value = self.plot.png()
-        self.listing.value = _listing_html(self.matches)
+        self.listing.value = event_listing_html(self.matches)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def _listing_html(table: pd.DataFrame) -> str:
+def event_listing_html(table: pd.DataFrame) -> str:
     """The matching events as an HTML table: date, event, relation and sources."""
     if table.empty:
         return ""

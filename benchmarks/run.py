@@ -69,7 +69,7 @@ def bench_notebooks(runs: int, only: list[str] | None) -> dict:
 
 def _explorers():
     """(name, factory, list of control changes) for every explorer in the course."""
-    from lessons.claims import claims
+    from lessons.flawed_claims import claims
     from lessons.widgets.claim_checker import ClaimChecker, EvidenceFinder
     from lessons.widgets.glossary_explorer import GlossaryExplorer
     from lessons.widgets.phase_stepper import PhaseStepper

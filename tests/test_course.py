@@ -4,7 +4,7 @@ import pytest
 import lessons
 from lessons.course import cited_ids, course_outline, notebook_path, sources_section
 from lessons.errors import LessonInputError, friendly_errors
-from lessons.glossary import key_terms, lookup
+from lessons.glossary_terms import key_terms, lookup
 
 
 def test_outline_lists_nine_lessons_all_ready():

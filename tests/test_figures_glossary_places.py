@@ -8,7 +8,7 @@ import pytest
 
 from lessons.data import data_dir, load, schema
 from lessons.errors import LessonInputError
-from lessons.figures import figures, topics
+from lessons.stated_figures import figures, topics
 
 
 def enum(table, column):

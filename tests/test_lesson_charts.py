@@ -7,7 +7,7 @@ from lessons.charts.division_map import LESSON_PLACES, PARALLEL, ZONES, division
 from lessons.charts.figures import AIR_MEASURES, aid_chart, air_war_chart
 from lessons.data import load
 from lessons.errors import LessonInputError
-from lessons.figures import figures
+from lessons.stated_figures import figures
 
 
 def test_map_draws_countries_zones_parallel_and_places():

@@ -1,7 +1,7 @@
 """Widget callbacks driven from tests, as a student would: set a value, press a button."""
 import pytest
 
-from lessons.glossary import glossary
+from lessons.glossary_terms import glossary
 from lessons.questions.bank import questions
 from lessons.questions.widget import BLANK, QuestionWidget, question
 from lessons.widgets.glossary_explorer import ANY as ANY_KIND

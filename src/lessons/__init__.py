@@ -28,8 +28,8 @@ _EXPORTS = {
     "TimelineExplorer": "widgets.timeline_explorer", "timeline_explorer": "widgets.timeline_explorer",
     "course_outline": "course", "sources_section": "course",
     "lanes_chart": "charts.lanes", "division_map": "charts.division_map",
-    "air_war_chart": "charts.figures", "aid_chart": "charts.figures", "figures": "figures",
-    "glossary": "glossary", "term": "glossary", "lookup": "glossary", "key_terms": "glossary",
+    "air_war_chart": "charts.figures", "aid_chart": "charts.figures", "figures": "stated_figures",
+    "glossary": "glossary_terms", "term": "glossary_terms", "lookup": "glossary_terms", "key_terms": "glossary_terms",
     "glossary_explorer": "widgets.glossary_explorer",
     "question": "questions.widget", "check": "questions.check",
     "war_phases": "widgets.phase_stepper", "rivals_explorer": "widgets.rivals_explorer",
@@ -37,7 +37,7 @@ _EXPORTS = {
     "trade_explorer": "widgets.trade_explorer", "trade_turn_chart": "charts.figures",
     "loan_chart": "charts.figures", "rok_russia_trade_chart": "charts.figures",
     "find_evidence": "evidence", "evidence_finder": "widgets.claim_checker", "claim_checker": "widgets.claim_checker",
-    "claims": "claims", "judge": "claims", "swap_koreas": "claims",
+    "claims": "flawed_claims", "judge": "flawed_claims", "swap_koreas": "flawed_claims",
     "diplomatic_chart": "charts.diplomatic_chart", "smoothing_chart": "charts.trade_chart",
     "claims_chart": "charts.claims_chart",
 }
@@ -48,7 +48,10 @@ __all__ = sorted([*_EXPORTS, "setup"])
 def __getattr__(name: str):
     if name in _EXPORTS:
         module = importlib.import_module(f".{_EXPORTS[name]}", __name__)
-        return getattr(module, name)
+        value = getattr(module, name)
+        # Bind the name here, so that later lookups (and later submodule imports) cannot change it.
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'lessons' has no attribute {name!r}. Available: {', '.join(__all__)}")
 
 

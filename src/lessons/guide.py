@@ -62,7 +62,7 @@ def answer_text(q: Question) -> str:
     if q.kind == "order":
         return "; ".join(f"({k}) {q.options[k]}" for k in q.answer)
     if q.kind == "match":
-        from .glossary import term
+        from .glossary_terms import term
 
         return "; ".join(f"{term(t)['term']} → ({k})" for t, k in zip(q.items, q.answer))
     if q.kind == "date":

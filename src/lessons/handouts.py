@@ -42,7 +42,7 @@ def question_on_paper(question_id: str) -> str:
     if q.options:
         lines.append("<p>" + "<br>".join(f"({k}) {html.escape(t)}" for k, t in q.options.items()) + "</p>")
     if q.kind == "match":
-        from .glossary import term
+        from .glossary_terms import term
 
         lines.append("<p>Terms: " + "; ".join(html.escape(term(t)["term"]) for t in q.items) + "</p>")
     lines.append("<p>Answer: ______________________________</p>")

@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from ..claims import VERDICTS, claims
+from ..flawed_claims import VERDICTS, claims
 from .figure import Chart
 from .style import OKABE_ITO, course_style
 

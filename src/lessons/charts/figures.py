@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ..figures import figures
+from ..stated_figures import figures
 from .figure import Chart
 from .style import OKABE_ITO, course_style
 

@@ -94,7 +94,7 @@ def _judge(q: Question, answer: object) -> tuple[str, str]:
         if chosen == q.answer:
             return "correct", q.explanation
         right = sum(a == b for a, b in zip(chosen, q.answer))
-        from ..glossary import term
+        from ..glossary_terms import term
 
         wrong_term = next(t for t, a, b in zip(q.items, chosen, q.answer) if a != b)
         return "wrong", f"{right} of {len(chosen)} matched. Look again at \"{term(wrong_term)['term']}\"."

@@ -79,7 +79,7 @@ def _ordinals(n: int) -> list[str]:
 
 
 def _term_name(term_id: str) -> str:
-    from ..glossary import term
+    from ..glossary_terms import term
 
     return term(term_id)["term"]
 

@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..claims import VERDICTS, claims, judge, swap_koreas
+from ..flawed_claims import VERDICTS, claims, judge, swap_koreas
 from ..evidence import MAX_QUERY, explain_no_match, find_evidence
 
 __all__ = ["EvidenceFinder", "ClaimChecker", "evidence_finder", "claim_checker"]

@@ -11,7 +11,7 @@ import html
 
 import ipywidgets as widgets
 
-from ..glossary import glossary, table_html
+from ..glossary_terms import glossary, table_html
 
 __all__ = ["GlossaryExplorer", "glossary_explorer"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["md_text", "html_text", "NO_MATH"]
+__all__ = ["md_text", "html_text", "attr_text", "NO_MATH"]
 
 # MathJax (JupyterLab's and nbconvert's) skips elements with this class.
 NO_MATH = "tex2jax_ignore"
@@ -49,3 +49,12 @@ def html_text(text: object) -> str:
     """
     escaped = html.escape(str(text), quote=True)
     return escaped.replace("$", f'<span class="{NO_MATH}">&#36;</span>')
+
+
+def attr_text(text: object) -> str:
+    """``text`` escaped for an HTML attribute value in double quotes (never typeset as maths).
+
+    >>> attr_text('say "US$3" <now>')
+    'say &quot;US$3&quot; &lt;now&gt;'
+    """
+    return html.escape(str(text), quote=True)

@@ -8,11 +8,12 @@ readers and printed handouts keep.
 from __future__ import annotations
 
 import base64
-import html
 import io
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
+
+from ..markup import attr_text, html_text
 
 __all__ = ["Chart", "png_bytes"]
 
@@ -68,14 +69,14 @@ class Chart:
         data = data or base64.b64encode(self.png()).decode("ascii")
         return (
             f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
-            f'alt="{html.escape(self.alt)}" style="max-width:100%"/>'
+            f'alt="{attr_text(self.alt)}" style="max-width:100%"/>'
             f"<figcaption>{self._caption_html()}</figcaption></figure>"
         )
 
     def _caption_html(self) -> str:
         return (
-            f"<b>Figure.</b> {html.escape(self.caption)}"
-            f"<details><summary>Text description</summary>{html.escape(self.alt)}</details>"
+            f"<b>Figure.</b> {html_text(self.caption)}"
+            f"<details><summary>Text description</summary>{html_text(self.alt)}</details>"
         )
 
     def _repr_mimebundle_(self, include=None, exclude=None):

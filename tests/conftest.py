@@ -13,3 +13,12 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(autouse=True)
+def fresh_tries():
+    """Each test starts with no wrong tries counted, so feedback does not depend on test order."""
+    from lessons.questions.check import forget_tries
+
+    forget_tries()
+    yield

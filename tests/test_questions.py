@@ -2,6 +2,7 @@
 import pytest
 
 from lessons.questions import check
+from lessons.questions.check import forget_tries
 from lessons.questions.bank import KINDS, questions
 from lessons.questions.parse import PartialDate
 
@@ -42,14 +43,30 @@ def wrong_answer(q):
 
 
 @pytest.mark.parametrize("qid", sorted(questions()))
-def test_every_question_has_a_wrong_answer_that_gets_a_hint_and_evidence(qid):
+def test_a_first_wrong_answer_gets_a_hint_but_no_evidence_that_names_the_answer(qid):
     q = questions()[qid]
     feedback = check(qid, wrong_answer(q))
     assert feedback.status == "wrong", feedback
     assert feedback.hint == q.hint and feedback.message
-    assert feedback.evidence, "point to the evidence"
+    assert not feedback.evidence, "evidence after one wrong try gives the answer away"
     if q.kind == "date":  # don't give the answer away
         assert str(q.answer) not in str(feedback)
+
+
+@pytest.mark.parametrize("qid", sorted(questions()))
+def test_a_second_wrong_answer_is_explained_with_the_evidence(qid):
+    q = questions()[qid]
+    check(qid, wrong_answer(q))
+    feedback = check(qid, wrong_answer(q))
+    assert feedback.status == "wrong" and not feedback.correct
+    assert q.explanation in feedback.message and "After 2 tries" in feedback.message
+    assert feedback.evidence and all("lessons.cite(" in line for line in feedback.evidence)
+
+
+def test_an_unreadable_answer_does_not_count_as_a_try():
+    check("1.1", "soon")
+    check("1.1", "soon")
+    assert not check("1.1", "1900").evidence
 
 
 def test_choice_feedback_explains_each_wrong_option():
@@ -57,6 +74,7 @@ def test_choice_feedback_explains_each_wrong_option():
         if q.kind == "choice":
             assert set(q.feedback) == set(q.options) - {q.answer}, qid
             for letter, why in q.feedback.items():
+                forget_tries()
                 assert check(qid, letter.upper()).message == why
 
 

@@ -50,7 +50,9 @@ def _show_friendly(shell, etype, value, tb, tb_offset=None):
     """IPython custom-exception handler: print the message, not the traceback."""
     from IPython.display import Markdown, display
 
-    display(Markdown(f"**Check your input:** {value}"))
+    from .markup import md_text
+
+    display(Markdown(f"**Check your input:** {md_text(value)}"))
     return None
 
 

@@ -8,15 +8,23 @@ There is no question '9.9'. Questions are numbered lesson.question, e.g. '1.2'; 
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
 from ..chronology import event
-from ..citations import short_cite
+from ..citations import cite, short_cite
+from ..glossary_terms import term
+from ..markup import html_text, md_text
 from .bank import Question, get, questions
 from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number
 
-__all__ = ["Feedback", "check", "evidence_lines"]
+__all__ = ["Feedback", "check", "evidence_lines", "tries", "forget_tries", "REVEAL_AFTER"]
+
+# After this many wrong tries the feedback explains the answer with its evidence: a third
+# guess teaches less than reading why (and "earlier"/"too high" alone invites halving).
+REVEAL_AFTER = 2
+
+# Wrong tries per question id in this kernel; a right answer does not reset it.
+_wrong_tries: dict[str, int] = {}
 
 # Plain symbols that common fonts carry (an emoji font is not everywhere, e.g. on school Linux machines).
 ICONS = {"correct": "✓ Right.", "partial": "◐ Nearly.", "wrong": "✗ Not yet.", "invalid": "⚠ Check the format."}
@@ -46,21 +54,32 @@ class Feedback:
         return str(self)
 
     def html(self) -> str:
-        """The feedback as HTML for a widget."""
-        lines = [f"<b>{ICONS[self.status]}</b> {html.escape(self.message)}"]
+        """The feedback as HTML for a widget; every piece of text escaped.
+
+        >>> print(Feedback("wrong", "<img src=x onerror=alert(1)>").html())
+        <b>✗ Not yet.</b> &lt;img src=x onerror=alert(1)&gt;
+        """
+        lines = [f"<b>{ICONS[self.status]}</b> {html_text(self.message)}"]
         if self.hint:
-            lines.append(f"<i>Hint:</i> {html.escape(self.hint)}")
-        lines += [html.escape(line) for line in self.evidence]
+            lines.append(f"<i>Hint:</i> {html_text(self.hint)}")
+        lines += [html_text(line) for line in self.evidence]
         return "<br>".join(lines)
 
     def _repr_markdown_(self) -> str:
-        return "  \n".join(str(self).splitlines())
+        """Markdown for ``lessons.check(...)`` in a cell; every piece of text escaped.
+
+        >>> Feedback("wrong", "US$3 *x*")._repr_markdown_()
+        '**✗ Not yet.** US\\\\$3 \\\\*x\\\\*'
+        """
+        lines = [f"**{ICONS[self.status]}** {md_text(self.message)}"]
+        if self.hint:
+            lines.append(f"*Hint:* {md_text(self.hint)}")
+        lines += [md_text(line) for line in self.evidence]
+        return "  \n".join(lines)
 
 
 def evidence_lines(q: Question, reveal: bool) -> list[str]:
     """Point to the events behind a question; give their dates only once answered right."""
-    from ..citations import cite
-
     lines = []
     for event_id in q.evidence:
         if not event_id[:4].isdigit():  # a source id (a dataset, say) rather than an event
@@ -94,8 +113,6 @@ def _judge(q: Question, answer: object) -> tuple[str, str]:
         if chosen == q.answer:
             return "correct", q.explanation
         right = sum(a == b for a, b in zip(chosen, q.answer))
-        from ..glossary_terms import term
-
         wrong_term = next(t for t, a, b in zip(q.items, chosen, q.answer) if a != b)
         return "wrong", f"{right} of {len(chosen)} matched. Look again at \"{term(wrong_term)['term']}\"."
     if q.kind == "date":
@@ -113,15 +130,33 @@ def _judge(q: Question, answer: object) -> tuple[str, str]:
             return "partial", f"Right so far: the sources date it to the {expected.precision}. Can you be more precise?"
         return "correct", q.explanation
     low, high = q.answer
-    value = parse_number(answer)
+    value = parse_number(answer, q.unit)
     slack = q.tolerance * max(abs(low), abs(high))
     if low - slack <= value <= high + slack:
         return "correct", q.explanation
     return "wrong", f"{value:g} {q.unit} is too {'high' if value > high else 'low'}."
 
 
+def tries(question_id: str) -> int:
+    """How many wrong answers question ``question_id`` has had in this kernel.
+
+    >>> tries("no-such-question")
+    0
+    """
+    return _wrong_tries.get(question_id, 0)
+
+
+def forget_tries() -> None:
+    """Start counting wrong tries afresh (tests, or a student starting a lesson again)."""
+    _wrong_tries.clear()
+
+
 def check(question_id: object, answer: object) -> Feedback:
     """Check ``answer`` to question ``question_id`` ("1.2") and explain the result.
+
+    A wrong answer gets why it is wrong and a hint, but no evidence that would name the
+    right option; from the second wrong try on, the feedback explains the answer with
+    its evidence. An answer that cannot be read does not count as a try.
 
     >>> check("0.1", "b").status in {"correct", "wrong"}
     True
@@ -138,5 +173,10 @@ def check(question_id: object, answer: object) -> Feedback:
         status, message = _judge(q, answer)
     except AnswerFormatError as error:
         return Feedback("invalid", str(error))
-    correct = status == "correct"
-    return Feedback(status, message, hint="" if correct else q.hint, evidence=evidence_lines(q, reveal=correct))
+    if status == "correct":
+        return Feedback(status, message, evidence=evidence_lines(q, reveal=True))
+    _wrong_tries[q.id] = tries(q.id) + 1
+    if tries(q.id) < REVEAL_AFTER:
+        return Feedback(status, message, hint=q.hint)
+    explained = f"{message} After {tries(q.id)} tries, here is the answer and why: {q.explanation}"
+    return Feedback(status, explained, evidence=evidence_lines(q, reveal=True))

@@ -6,7 +6,10 @@ says which forms are accepted; :mod:`lessons.questions.check` turns that into fe
 from __future__ import annotations
 
 import datetime as dt
+import math
+import numbers
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from dateutil import parser as dateparser
@@ -35,20 +38,40 @@ class PartialDate:
         return "day" if self.day else "month" if self.month else "year"
 
     def __str__(self) -> str:
-        if self.day:
-            return dt.date(self.year, self.month, self.day).strftime("%-d %b %Y")
+        if self.day:  # not "%-d": Windows' strftime has no such code
+            return f"{self.day} {dt.date(self.year, self.month, self.day):%b %Y}"
         if self.month:
             return dt.date(self.year, self.month, 1).strftime("%b %Y")
         return str(self.year)
 
 
+# Letters from other alphabets that look like Latin option letters (a Russian or Korean
+# keyboard layout left on). Full-width forms are handled by Unicode normalisation.
+_LOOKALIKES = str.maketrans({"а": "a", "А": "a", "в": "b", "В": "b", "с": "c", "С": "c", "ԁ": "d",
+                             "е": "e", "Е": "e", "α": "a", "β": "b"})
+
+
+def _normalised(text: str) -> str:
+    """Full-width and compatibility forms as plain characters ("ｂ" -> "b", "１９４８" -> "1948").
+
+    >>> _normalised("ｂ １９４８")
+    'b 1948'
+    """
+    return unicodedata.normalize("NFKC", text)
+
+
 def _stripped(answer: object, must_be: str, help_text: str) -> str:
-    """The answer as stripped text, or an error naming what to type."""
+    """The answer as stripped, normalised text, or an error naming what to type."""
     if not isinstance(answer, str):
         raise AnswerFormatError(f"{must_be}, not {type(answer).__name__}. {help_text}")
     if not answer.strip():
         raise AnswerFormatError(f"The answer is empty. {help_text}")
-    return answer.strip()
+    return _normalised(answer).strip()
+
+
+def _is_number(answer: object) -> bool:
+    """True for Python and NumPy numbers, False for booleans (True is not 1 here)."""
+    return isinstance(answer, numbers.Real) and not isinstance(answer, (bool,)) and type(answer).__name__ != "bool_"
 
 
 _DATE_HELP = "Type a date such as 1948, Oct 1948, 12 Oct 1948 or 1948-10-12."
@@ -61,16 +84,22 @@ def parse_date(answer: object) -> PartialDate:
     ('1948', '1948', '12 Oct 1948')
     >>> str(parse_date("1948-10")), str(parse_date("October 1948")), str(parse_date("1948-10-12"))
     ('Oct 1948', 'Oct 1948', '12 Oct 1948')
+    >>> parse_date("12 Oct 48")
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Write the year with all four digits (e.g. 1948, not 48). ...
     >>> parse_date("soon")
     Traceback (most recent call last):
     ...
     lessons.questions.parse.AnswerFormatError: Could not read 'soon' as a date. Type a date ...
     """
-    if isinstance(answer, bool):
+    if isinstance(answer, bool) or type(answer).__name__ == "bool_":
         raise AnswerFormatError(f"{answer!r} is not a date. {_DATE_HELP}")
-    if isinstance(answer, (int, float)):
-        if float(answer).is_integer() and 1000 <= answer <= 2999:
+    if _is_number(answer):
+        if math.isfinite(answer) and float(answer).is_integer() and 1000 <= answer <= 2999:
             return PartialDate(int(answer))
+        if math.isfinite(answer) and float(answer).is_integer() and 0 <= answer <= 99:
+            raise AnswerFormatError(f"Write the year with all four digits (e.g. 1948, not 48). {_DATE_HELP}")
         raise AnswerFormatError(f"{answer!r} is not a year. {_DATE_HELP}")
     if isinstance(answer, (dt.date, dt.datetime)):
         return PartialDate(answer.year, answer.month, answer.day)
@@ -93,6 +122,8 @@ def parse_date(answer: object) -> PartialDate:
         raise AnswerFormatError(f"Could not read {answer!r} as a date. {_DATE_HELP}") from None
     if a.year != b.year:
         raise AnswerFormatError(f"{answer!r} has no year. {_DATE_HELP}")
+    if not re.search(rf"(?<!\d){a.year}(?!\d)", text):  # "12 Oct 48" would be read as 2048
+        raise AnswerFormatError(f"Write the year with all four digits (e.g. 1948, not 48). {_DATE_HELP}")
     return PartialDate(a.year, a.month if a.month == b.month else None, a.day if a.day == b.day else None)
 
 
@@ -103,28 +134,51 @@ def _checked(year: int, month: int, day: int | None, text: str) -> PartialDate:
 
 
 _NUMBER_HELP = "Type a number such as 1499, 1,499 or 4.75."
+# Words that multiply a number: "1.47 billion" is not 1.47 in the question's unit.
+_SCALE_WORDS = {"thousand", "thousands", "million", "millions", "billion", "billions", "bn", "m", "k",
+                "trillion", "hundred", "hundreds", "percent", "%"}
 
 
-def parse_number(answer: object) -> float:
+def parse_number(answer: object, unit: str = "") -> float:
     """Read a number typed with or without thousands separators.
+
+    A unit or a word after the number is fine ("269 people", "US$1,470 million"), but not a
+    scale word that changes the number ("1.47 billion"): the question says its unit.
 
     >>> parse_number(" 1,499 "), parse_number(1499), parse_number("4.75"), parse_number("1 499")
     (1499.0, 1499.0, 4.75, 1499.0)
+    >>> parse_number("269 people"), parse_number("US$1,470 million", unit="million US$")
+    (269.0, 1470.0)
+    >>> parse_number(float("nan"))
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: nan is not a number you can compare. Type a number ...
     >>> parse_number("many")
     Traceback (most recent call last):
     ...
-    lessons.questions.parse.AnswerFormatError: Could not read 'many' as a number. Type a number ...
+    lessons.questions.parse.AnswerFormatError: Could not read 'many' as a number: it has no digits. ...
     """
-    if isinstance(answer, bool):
+    if isinstance(answer, bool) or type(answer).__name__ == "bool_":
         raise AnswerFormatError(f"{answer!r} is not a number. {_NUMBER_HELP}")
-    if isinstance(answer, (int, float)):
+    if _is_number(answer):
+        if not math.isfinite(answer):
+            raise AnswerFormatError(f"{float(answer)!r} is not a number you can compare. {_NUMBER_HELP}")
         return float(answer)
     text = _stripped(answer, "A number must be typed as digits", _NUMBER_HELP)
     cleaned = re.sub(r"(?<=\d)[,\s_'](?=\d{3}\b)", "", text)
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise AnswerFormatError(f"Could not read {answer!r} as a number. {_NUMBER_HELP}") from None
+    found = re.findall(r"[-+]?\d+(?:\.\d+)?", cleaned)
+    words = re.sub(r"[-+]?\d+(?:\.\d+)?", " ", cleaned).lower().split()
+    if len(found) != 1:
+        problem = "it has no digits" if not found else f"it has {len(found)} numbers"
+        raise AnswerFormatError(f"Could not read {answer!r} as a number: {problem}. {_NUMBER_HELP}")
+    allowed = set(unit.lower().split())
+    scale = [w for w in words if w.strip(".,") in _SCALE_WORDS - allowed]
+    if scale:
+        raise AnswerFormatError(f"Type the number alone, in the question's unit, without {scale[0]!r}. {_NUMBER_HELP}")
+    value = float(found[0])
+    if not math.isfinite(value):
+        raise AnswerFormatError(f"Could not read {answer!r} as a number. {_NUMBER_HELP}")
+    return value
 
 
 def parse_letter(answer: object, letters: str) -> str:
@@ -132,15 +186,20 @@ def parse_letter(answer: object, letters: str) -> str:
 
     >>> parse_letter(" (B) ", "abcd")
     'b'
+    >>> parse_letter("а", "abcd"), parse_letter("ｂ", "abcd")  # Cyrillic a, full-width b
+    ('a', 'b')
     >>> parse_letter(2, "abcd")
     Traceback (most recent call last):
     ...
-    lessons.questions.parse.AnswerFormatError: Answer with one letter: a, b, c or d.
+    lessons.questions.parse.AnswerFormatError: Answer with one letter: a, b, c or d. (in quotes, as text: not int)
     """
     help_text = f"Answer with one letter: {', '.join(letters[:-1])} or {letters[-1]}."
     if not isinstance(answer, str):
-        raise AnswerFormatError(help_text)
-    text = answer.strip().strip("()").rstrip(").").strip().lower()
+        raise AnswerFormatError(f"{help_text} (in quotes, as text: not {type(answer).__name__})")
+    text = _normalised(answer).strip().strip("()").rstrip(").").strip().lower().translate(_LOOKALIKES)
+    if len(text) == 1 and text.isalpha() and not text.isascii():
+        raise AnswerFormatError(f"{answer!r} is a letter of another alphabet ({unicodedata.name(text, 'unknown').title()}): "
+                                f"switch the keyboard to Latin letters. {help_text}")
     if len(text) != 1 or text not in letters:
         raise AnswerFormatError((f"{answer!r} is not one of the options. " if text else "The answer is empty. ") + help_text)
     return text
@@ -155,10 +214,10 @@ def parse_letters(answer: object, letters: str) -> list[str]:
     help_text = (f"Answer with the letters {', '.join(letters)} in your order, each once, "
                  f"e.g. \"{' '.join(reversed(letters))}\".")
     if isinstance(answer, str):
-        text = answer.strip().lower()
+        text = _normalised(answer).strip().lower().translate(_LOOKALIKES)
         parts = re.split(r"[\s,;>-]+", text) if re.search(r"[\s,;>-]", text) else list(text)
     elif isinstance(answer, (list, tuple)) and all(isinstance(a, str) for a in answer):
-        parts = [a.strip().lower() for a in answer]
+        parts = [_normalised(a).strip().lower().translate(_LOOKALIKES) for a in answer]
     else:
         raise AnswerFormatError(help_text)
     parts = [p for p in parts if p]

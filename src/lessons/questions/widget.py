@@ -5,9 +5,10 @@ Tests (and impatient students) can drive it directly: set ``widget.answer.value`
 """
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
+
+from ..glossary_terms import term
+from ..markup import html_text, md_text
 
 from .bank import get, questions
 from .check import Feedback, check
@@ -29,13 +30,13 @@ class QuestionWidget:
         self.button.on_click(self.on_check)
         self.answer = None
         self.positions: list[widgets.Dropdown] = []
-        header = widgets.HTML(f"<b>Question {q.id}.</b> {html.escape(q.prompt)}")
+        header = widgets.HTML(f"<b>Question {q.id}.</b> {html_text(q.prompt)}")
         if q.kind == "choice":
             self.answer = widgets.RadioButtons(options=[(f"{k}) {t}", k) for k, t in q.options.items()],
                                                value=None, layout=widgets.Layout(width="auto"))
             controls = [self.answer]
         elif q.kind in ("order", "match"):
-            listing = widgets.HTML("<br>".join(f"({k}) {html.escape(t)}" for k, t in q.options.items()))
+            listing = widgets.HTML("<br>".join(f"({k}) {html_text(t)}" for k, t in q.options.items()))
             labels = (_ordinals(len(q.options)) if q.kind == "order"
                       else [_term_name(t) for t in q.items])
             self.positions = [widgets.Dropdown(options=[BLANK, *q.options], value=BLANK, description=label,
@@ -79,8 +80,6 @@ def _ordinals(n: int) -> list[str]:
 
 
 def _term_name(term_id: str) -> str:
-    from ..glossary_terms import term
-
     return term(term_id)["term"]
 
 
@@ -93,5 +92,5 @@ def question(question_id: str):
     if get(question_id) is None:
         from IPython.display import Markdown
 
-        return Markdown(f"**Check the question id:** {check(question_id, None).message}")
+        return Markdown(f"**Check the question id:** {md_text(check(question_id, None).message)}")
     return QuestionWidget(question_id)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 
-__all__ = ["OKABE_ITO", "RELATION_COLOURS", "CATEGORY_MARKERS", "course_style"]
+__all__ = ["OKABE_ITO", "RELATION_COLOURS", "CATEGORY_MARKERS", "course_style", "whole_years"]
 
 OKABE_ITO = {
     "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
@@ -52,3 +52,20 @@ def course_style():
 
     with matplotlib.rc_context(_RC):
         yield
+
+
+def whole_years(axis) -> None:
+    """Label a year axis with whole years only: never "1977.5".
+
+    >>> from matplotlib.figure import Figure
+    >>> ax = Figure().add_subplot()
+    >>> ax.set_xlim(1975, 1977)
+    (1975.0, 1977.0)
+    >>> whole_years(ax.xaxis)
+    >>> [float(x) for x in ax.get_xticks()]
+    [1975.0, 1976.0, 1977.0]
+    """
+    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
+    axis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
+    axis.set_major_formatter(StrMethodFormatter("{x:.0f}"))

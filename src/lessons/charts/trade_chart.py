@@ -1,29 +1,45 @@
 """Trade lines from the Correlates of War data, with missing reports shown as gaps, never zeros.
 
-Colour is the power (USSR/Russia, China, USA, Japan); line style is the Korea (solid
-DPRK, dashed ROK). Where COW's 0 is a known missing report, the line breaks and a
-hatched strip along the bottom marks the years, in the pair's colour.
+Each pair has its own colour and marker (:data:`PAIR_STYLES`), and the line style
+repeats the Korea (solid DPRK, dashed ROK), so no pair relies on colour alone. Where
+COW's 0 is a known missing report, the line breaks and a hatched strip along the
+bottom marks the years, in the pair's colour. Where sources state figures for those
+years, :func:`trade_chart` draws them too: dollar figures as hollow markers on the
+COW axis, rouble figures in a panel of their own (roubles are never converted).
 """
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
-from ..errors import unknown
-from ..trade import trade_series
+from ..errors import LessonInputError
+from ..stated_figures import figures
+from ..trade import FLOWS, TRADE_YEARS, pair_of, trade_pairs, trade_series
+from ..validate import check_choice, check_flag, check_years, shown
 from .figure import Chart
-from .style import OKABE_ITO, course_style
+from .style import OKABE_ITO, course_style, whole_years
 
-__all__ = ["trade_chart", "draw_trade", "missing_runs", "smoothing_chart", "SCALES"]
+__all__ = ["trade_chart", "draw_trade", "draw_stated_roubles", "stated_trade", "missing_runs", "smoothing_chart",
+           "check_pairs", "SCALES", "PAIR_STYLES", "FLOW_LABELS"]
 
 SCALES = ("linear", "log")
-POWER_COLOURS = {"USSR/Russia": OKABE_ITO["vermillion"], "PRC": OKABE_ITO["orange"], "USA": OKABE_ITO["blue"],
-                 "JPN": OKABE_ITO["bluish green"]}
+# One colour and marker per pair. Chosen so that the pairs a lesson compares (Moscow's and
+# Beijing's trade with the same Korea; Moscow's with North and with South) stay far apart
+# under the common colour-vision deficiencies (tests/test_chart_layout.py measures it).
+PAIR_STYLES = {
+    "USSR/Russia–DPRK": (OKABE_ITO["vermillion"], "o"), "USSR/Russia–ROK": (OKABE_ITO["blue"], "s"),
+    "PRC–DPRK": (OKABE_ITO["bluish green"], "^"), "PRC–ROK": (OKABE_ITO["orange"], "v"),
+    "USA–DPRK": (OKABE_ITO["black"], "D"), "USA–ROK": ("#7F7F7F", "P"),
+    "JPN–DPRK": (OKABE_ITO["reddish purple"], "X"), "JPN–ROK": (OKABE_ITO["sky blue"], "*"),
+}
 KOREA_STYLES = {"DPRK": "-", "ROK": "--"}
 FLOW_LABELS = {"total": "total trade (both directions)", "exports": "the power's exports to the Korea",
                "imports": "the power's imports from the Korea"}
+# Which topic of lessons.figures() states each pair's trade.
+STATED_TOPICS = {"USSR/Russia–DPRK": "soviet-dprk-trade", "USSR/Russia–ROK": "rok-ussr-trade"}
+ROUBLES, DOLLARS = "million roubles", "million US$"
 
 
 def missing_runs(years) -> list[tuple[int, int]]:
@@ -41,6 +57,74 @@ def missing_runs(years) -> list[tuple[int, int]]:
     return runs
 
 
+def _runs_text(runs) -> str:
+    return ", ".join(f"{a}–{b}" if a != b else f"{a}" for a, b in runs)
+
+
+def check_pairs(pairs) -> list[str]:
+    """Pairs as the data name them, checked: text or a list of texts, none repeated, at least one.
+
+    Aliases are read as :func:`lessons.trade.pair_of` reads them, so 'ussr-dprk' and
+    'USSR/Russia–DPRK' are the same pair, and naming it twice is an error rather than
+    a line drawn twice.
+
+    >>> check_pairs("russia rok")
+    ['USSR/Russia–ROK']
+    >>> check_pairs([])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. ...
+    >>> check_pairs(["ussr-dprk", "USSR/Russia–DPRK"])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: 'ussr-dprk' and 'USSR/Russia–DPRK' are the same pair (USSR/Russia–DPRK): name each pair once.
+    """
+    allowed = ", ".join(map(repr, trade_pairs()))
+    if isinstance(pairs, str):
+        pairs = [pairs]
+    if not isinstance(pairs, (list, tuple)):
+        raise LessonInputError(f"pairs must be a list of pair names such as ['USSR/Russia–DPRK']; got "
+                               f"{shown(pairs)}. Allowed pairs: {allowed}.")
+    if not pairs:
+        raise LessonInputError(f"No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. Allowed pairs: {allowed}.")
+    seen: dict[str, object] = {}
+    for given in pairs:
+        name = pair_of(given)
+        if name in seen:
+            raise LessonInputError(f"{seen[name]!r} and {given!r} are the same pair ({name}): name each pair once.")
+        seen[name] = given
+    return list(seen)
+
+
+def _years(years) -> tuple[int, int] | None:
+    """None (the data's own years) or a checked (first, last) inside the trade data's years."""
+    if years is None:
+        return None
+    return check_years(years, "years", first=TRADE_YEARS[0], last=TRADE_YEARS[1],
+                       note="For later years see lessons.figures(topic='rok-ussr-trade').")
+
+
+def stated_trade(pairs, first: int, last: int) -> pd.DataFrame:
+    """Total-trade figures that sources state for ``pairs`` in ``first``..``last``, with their pair.
+
+    >>> rows = stated_trade(["USSR/Russia–DPRK"], 1985, 1991)
+    >>> sorted(set(rows["unit"])), int(rows["year_start"].min())
+    (['million roubles'], 1985)
+    """
+    parts = []
+    for pair in pairs:
+        if pair not in STATED_TOPICS:
+            continue
+        rows = figures(topic=STATED_TOPICS[pair], measure="total-trade")
+        rows = rows[(rows["year_start"] <= last) & (rows["year_end"] >= first)
+                    & rows["unit"].isin([ROUBLES, DOLLARS])]
+        parts.append(rows.assign(pair=pair))
+    if not parts:
+        return pd.DataFrame(columns=["pair", "year_start", "year_end", "value", "value_high", "unit", "as_stated",
+                                     "reference"])
+    return pd.concat(parts, ignore_index=True).sort_values(["pair", "year_start", "year_end"]).reset_index(drop=True)
+
+
 def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
     parts = []
     for pair, rows in series.groupby("pair", sort=False):
@@ -51,29 +135,48 @@ def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
             f"in {known.loc[known['value'].idxmax(), 'year']}")
         gaps = missing_runs(rows.loc[rows["missing_report"], "year"].tolist())
         if gaps:
-            text += "; no report (COW shows 0) in " + ", ".join(f"{a}–{b}" if a != b else f"{a}" for a, b in gaps)
+            text += "; no report (COW shows 0) in " + _runs_text(gaps)
         parts.append(text)
     return (f"Line chart of {FLOW_LABELS[flow]}, in current US$ millions ({scale} scale), Correlates of War data. "
             + ". ".join(parts) + ".")
 
 
-def draw_trade(ax, series: pd.DataFrame, scale: str = "linear") -> None:
-    """Draw the lines and missing-report strips of ``series`` on ``ax``."""
+def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataFrame | None = None,
+               legend_outside: bool = True) -> None:
+    """Draw the lines and missing-report strips of ``series`` on ``ax``.
+
+    ``stated`` (dollar rows of :func:`stated_trade`) adds the sources' figures as hollow
+    markers in the pair's colour. The legend goes outside the axes, right of them, so that
+    it never hides a line (on a log scale the lines fill the upper corners).
+    """
     pairs = list(dict.fromkeys(series["pair"]))
     for i, pair in enumerate(pairs):
-        power, korea = pair.split("–")
+        colour, marker = PAIR_STYLES[pair]
+        korea = pair.split("–")[1]
         rows = series[series["pair"] == pair].set_index("year")["value"]
         full = rows.reindex(range(rows.index.min(), rows.index.max() + 1))  # absent years become gaps
         values = full.where(full > 0) if scale == "log" else full
-        ax.plot(values.index, values.to_numpy(dtype=float), color=POWER_COLOURS[power],
-                linestyle=KOREA_STYLES[korea], linewidth=2, marker="o", markersize=2.5, label=pair)
+        ax.plot(values.index, values.to_numpy(dtype=float), color=colour, linestyle=KOREA_STYLES[korea],
+                linewidth=2, marker=marker, markersize=5, markeredgecolor="black", markeredgewidth=0.4, label=pair)
         flagged = series[(series["pair"] == pair) & series["missing_report"]]["year"].tolist()
         for first, last in missing_runs(flagged):
             ax.axvspan(first - 0.5, last + 0.5, ymin=0.01 + 0.05 * i, ymax=0.05 + 0.05 * i,
-                       facecolor="none", edgecolor=POWER_COLOURS[power], hatch="////", linewidth=0.8)
+                       facecolor="none", edgecolor=colour, hatch="////", linewidth=0.8)
+    if stated is not None:
+        for pair, rows in stated.groupby("pair", sort=False):
+            colour, _ = PAIR_STYLES[pair]
+            ax.scatter(rows["year_start"], rows["value"], marker="D", s=42, facecolors="white", edgecolors=colour,
+                       linewidths=1.8, zorder=4, label=f"{pair}: figures stated by sources")
     ax.set_yscale(scale)
-    if scale == "linear":
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    if scale == "log":  # 100, 1,000 rather than 10^2, 10^3: a student reads the number, not the power
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 3.0)))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+    whole_years(ax.xaxis)
+    empty = [p for p in pairs if series.loc[series["pair"] == p, "value"].isna().all()]
+    if empty:  # a pair with nothing to draw must not simply vanish from the chart
+        ax.text(0.01, 0.5, "\n".join(f"{p}: no COW value to draw in these years" for p in empty),
+                transform=ax.transAxes, fontsize=8, color="#555555", va="center")
     ax.set_xlabel("Year")
     ax.set_ylabel("current US$ millions")
     ax.grid(color="#DDDDDD", linewidth=0.6)
@@ -81,12 +184,88 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear") -> None:
     if series["missing_report"].any():
         handles.append(Patch(facecolor="none", edgecolor="#333333", hatch="////",
                              label="COW shows 0, but trade took place"))
-    ax.legend(handles=handles, fontsize=8, loc="upper left")
+    if legend_outside:  # above the axes: on a log scale the lines fill every corner inside
+        ax.legend(handles=handles, fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
+                  ncol=2 if len(handles) > 2 else len(handles), borderaxespad=0.2)
+    else:
+        ax.legend(handles=handles, fontsize=8, loc="upper left")
+
+
+def draw_stated_roubles(ax, rows: pd.DataFrame, first: int) -> None:
+    """The rouble figures of :func:`stated_trade`: a band for a level stated over several years, a point per year.
+
+    Labels of neighbouring years go to opposite sides, so that 1989 and 1990 never overlap.
+    """
+    singles = 0
+    for row in rows.itertuples():
+        colour, marker = PAIR_STYLES[row.pair]
+        high = row.value_high if pd.notna(row.value_high) else row.value
+        if row.year_end > row.year_start:  # a level stated for several years: a shaded band, labelled below
+            ax.fill_between([row.year_start - 0.4, row.year_end + 0.4], row.value, high, color=colour, alpha=0.25,
+                            linewidth=0)
+            ax.text(row.year_start - 0.4, row.value, f"{row.as_stated}, {row.year_start}–{row.year_end}",
+                    fontsize=7.5, va="top", ha="left")
+            continue
+        ax.plot([row.year_start], [row.value], marker=marker, color=colour, markersize=7, markeredgecolor="black",
+                markeredgewidth=0.5, linestyle="")
+        left = singles % 2 == 0
+        ax.annotate(row.as_stated, (row.year_start, row.value), xytext=(-5 if left else 5, 7),
+                    textcoords="offset points", fontsize=7.5, va="bottom", ha="right" if left else "left")
+        singles += 1
+    top = max(rows["value_high"].fillna(rows["value"]).max(), rows["value"].max())
+    earliest = int(rows["year_start"].min())
+    if earliest > first:  # say what is absent, not only what is there
+        ax.text(first, top * 0.6, f"The course's sources give no rouble figure\nfor {first}–{earliest - 1}.",
+                fontsize=8, color="#555555", va="center")
+    ax.set_ylim(0, top * 1.35)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.set_ylabel("million roubles")
+    ax.grid(color="#DDDDDD", linewidth=0.6)
+    whole_years(ax.xaxis)
+    ax.set_xlabel("Year")
+
+
+def _what_is_missing(series: pd.DataFrame, first: int, last: int) -> str:
+    """Per pair: the years COW has no value at all, and the years its 0 is a missing report."""
+    notes = []
+    for pair, rows in series.groupby("pair", sort=False):
+        absent = missing_runs(sorted(set(range(first, last + 1)) - set(rows["year"])))
+        zeros = missing_runs(rows.loc[rows["missing_report"], "year"].tolist())
+        said = []
+        if absent:
+            said.append(f"no value at all for {_runs_text(absent)}")
+        if zeros:
+            said.append(f"0 for {_runs_text(zeros)}")
+        if said:
+            notes.append(f"{pair}, {' and '.join(said)}")
+    return "; ".join(notes)
+
+
+def _caption(series, first, last, scale, stated) -> str:
+    missing = _what_is_missing(series, first, last)
+    text = "Lines break where COW has no value. "
+    if missing:
+        text += (f"What is missing: COW has {missing}. A hatched strip marks a 0 that contemporary sources "
+                 "contradict. Why: COW builds its series from what states reported; the Soviet Union did not report "
+                 "(nor, for its trade with Moscow, did North Korea), so a missing value or a 0 most likely means no "
+                 "report, not no trade (an inference: the dataset does not say). ")
+    if stated is not None and not stated.empty:
+        roubles = stated[stated["unit"] == ROUBLES]
+        text += "Hollow diamonds: figures that sources state, in US$. " if (stated["unit"] == DOLLARS).any() else ""
+        if not roubles.empty:
+            text += "Lower panel: the rouble figures sources give for Soviet–North Korean trade, never converted to dollars. "
+        text += "Sources: " + "; ".join(dict.fromkeys(stated["reference"])) + "."
+    if scale == "log":
+        text += " On a log scale, years of zero trade cannot be drawn either."
+    return text.strip()
 
 
 def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, flow: str = "total",
-                scale: str = "linear", smoothed: bool = False) -> Chart:
+                scale: str = "linear", smoothed: bool = False, stated: bool = True) -> Chart:
     """Trade of the given pairs, years and flow, on a linear or log scale.
+
+    ``stated=True`` adds the total-trade figures that sources give where COW has gaps
+    (only for total trade): dollars on the same axis, roubles in a panel below.
 
     >>> chart = trade_chart(years=(1980, 1995))
     >>> "no report (COW shows 0) in 1981–1991" in chart.alt
@@ -96,23 +275,42 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
     ...
     lessons.errors.LessonInputError: Unknown scale 'logarithmic'. Did you mean 'log'? ...
     """
-    if scale not in SCALES:
-        raise unknown("scale", scale, SCALES)
+    pairs = check_pairs(pairs)
+    check_choice(scale, "scale", SCALES)
+    check_choice(flow, "flow", FLOWS)
+    smoothed = check_flag(smoothed, "smoothed")
+    stated_wanted = check_flag(stated, "stated")
+    years = _years(years)
     series = trade_series(pairs, years, flow, smoothed)
-    first, last = int(series["year"].min()), int(series["year"].max())
+    first, last = years or (int(series["year"].min()), int(series["year"].max()))
+    given = stated_trade(pairs, first, last) if stated_wanted and flow == "total" else None
+    roubles = given[given["unit"] == ROUBLES] if given is not None else pd.DataFrame()
+    dollars = given[given["unit"] == DOLLARS] if given is not None else None
     with course_style():
-        fig = Figure(figsize=(9, 4.5), layout="constrained")
-        ax = fig.add_subplot()
-        draw_trade(ax, series, scale)
-        ax.set_title(f"Trade with the two Koreas, {first}–{last}: {FLOW_LABELS[flow]}"
-                     + (" (COW smoothed)" if smoothed else ""), loc="left")
-        ax.text(1.0, -0.16, "Source: Correlates of War Trade Data Set 4.0 (Barbieri and Keshk 2016).",
-                transform=ax.transAxes, ha="right", fontsize=7, color="#555555")
-    caption = ("Lines break where there is no value. A hatched strip marks years where COW records 0 although "
-               "contemporary sources show trade: the USSR did not report to the statistics COW relies on (nor, for "
-               "its trade with Moscow, did the DPRK)."
-               + (" On a log scale, years of zero trade cannot be drawn either." if scale == "log" else ""))
-    return Chart(fig, caption=caption, alt=_alt(series, flow, scale))
+        fig = Figure(figsize=(10, 6.6 if len(roubles) else 4.6), layout="constrained")
+        if len(roubles):
+            ax, low = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
+        else:
+            ax, low = fig.add_subplot(), None
+        draw_trade(ax, series, scale, dollars)
+        ax.set_xlim(first - 0.7, last + 0.7)
+        fig.suptitle(f"Trade with the two Koreas, {first}–{last}: {FLOW_LABELS[flow]}"
+                     + (" (COW smoothed)" if smoothed else ""), x=0.01, ha="left")
+        if low is not None:
+            draw_stated_roubles(low, roubles, first)
+            ax.set_xlabel("")
+            ax.tick_params(labelbottom=True)
+            low.set_title("What sources state for Soviet–North Korean trade, in million roubles (not converted)",
+                          loc="left", fontsize=10)
+        (low or ax).text(1.0, -0.3 if low is not None else -0.2,
+                         "Source: Correlates of War Trade Data Set 4.0 (Barbieri and Keshk 2016).",
+                         transform=(low or ax).transAxes, ha="right", fontsize=7, color="#555555")
+    alt = _alt(series, flow, scale)
+    if given is not None and not given.empty:
+        alt += " Figures stated by sources: " + "; ".join(
+            f"{r.pair} {r.year_start}" + (f"–{r.year_end}" if r.year_end != r.year_start else "")
+            + f": {r.as_stated} ({r.reference})" for r in given.itertuples()) + "."
+    return Chart(fig, caption=_caption(series, first, last, scale, given), alt=alt)
 
 
 def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Chart:
@@ -121,8 +319,13 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
     >>> "1996" in smoothing_chart().alt
     True
     """
+    if not isinstance(pair, str):
+        raise LessonInputError(f"pair must be one pair name such as 'USSR/Russia–DPRK'; got {shown(pair)}. "
+                               "Allowed: " + ", ".join(map(repr, trade_pairs())) + ".")
+    pair, years = pair_of(pair), _years(years)
     raw = trade_series(pair, years)
     smooth = trade_series(pair, years, smoothed=True)
+    first, last = int(raw["year"].min()), int(raw["year"].max())
     with course_style():
         fig = Figure(figsize=(9, 4), layout="constrained")
         ax = fig.add_subplot()
@@ -130,6 +333,7 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
         ax.plot(smooth["year"], smooth["value"], color=OKABE_ITO["blue"], linewidth=2, linestyle="--", marker="s",
                 label="COW smoothed")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        whole_years(ax.xaxis)
         ax.set_xlabel("Year")
         ax.set_ylabel("current US$ millions")
         ax.grid(color="#DDDDDD", linewidth=0.6)
@@ -140,8 +344,10 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
     plural = "s" if len(diff) != 1 else ""
     changes = "; ".join(f"{int(r.year)}: {r.value_raw:,.0f} reported, {r.value_smooth:,.0f} smoothed"
                         for r in diff.itertuples())
-    alt = (f"Two lines for {pair} total trade, {years[0]}–{years[1]}, in current US$ millions: as reported and as "
-           f"smoothed by the Correlates of War team. They differ in {len(diff)} year{plural}: {changes}.")
+    alt = (f"Two lines for {pair} total trade, {first}–{last}, in current US$ millions: as reported and as "
+           f"smoothed by the Correlates of War team. They differ in {len(diff)} year{plural}"
+           + (f": {changes}." if changes else "."))
     caption = ("COW replaces values its team judged to be spikes or dips with smoothed ones. Which series to use is "
                "a choice: say which one a chart shows.")
     return Chart(fig, caption=caption, alt=alt)
+

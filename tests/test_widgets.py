@@ -54,7 +54,8 @@ def test_unknown_question_shows_a_message_not_a_widget():
 
 def test_glossary_explorer_searches_every_script():
     explorer = GlossaryExplorer()
-    assert f"{len(glossary())} entries" in explorer.count.value
+    assert f"the {len(glossary())} entries" in explorer.count.value
+    assert explorer.results.value == "", "nothing listed before a search"
     for text in ("Stalin", "김일성", "Сталин", "chuch'e"):
         explorer.search.value = text
         assert "1 entr" in explorer.count.value or "entries" in explorer.count.value, text
@@ -80,7 +81,7 @@ def test_phase_stepper_buttons_move_and_redraw():
     assert stepper.phase.value == "after-stalin" and stepper.next.disabled
     assert "1953-armistice-panmunjom" in stepper.listing.value
     assert "Question to think about" in stepper.heading.value
-    with pytest.raises(LessonInputError, match="lessons with phases"):
+    with pytest.raises(LessonInputError, match="Lessons with phases: 2"):
         PhaseStepper(lesson=9)
 
 

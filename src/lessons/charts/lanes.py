@@ -10,15 +10,18 @@ import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedFormatter, FixedLocator, MaxNLocator, ScalarFormatter
+from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
 from .figure import Chart, png_bytes
-from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
+from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 from .timeline import (decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text,
                        uncertain_tail)
 
 __all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
+
+#: Room left beside the first and last date, as a share of the years shown.
+EDGE_ROOM = 0.0125
 
 #: The shape legend as text, for widgets that draw the chart without a legend.
 SHAPE_KEY = "Shape: ● diplomatic · ▲ military · ■ economic · ◆ political · ★ cultural. Bars: events that lasted."
@@ -41,8 +44,8 @@ class LanesPlot:
 
     >>> plot = LanesPlot()
     >>> plot.draw(events(period="war"), (1950, 1953))
-    >>> tuple(float(x) for x in plot.ax.get_xlim())
-    (1950.0, 1954.0)
+    >>> tuple(round(float(x), 2) for x in plot.ax.get_xlim())
+    (1949.95, 1954.05)
     """
 
     def __init__(self, legend: bool = True):
@@ -62,7 +65,7 @@ class LanesPlot:
             ax.set_yticks(range(len(RELATIONS)), RELATIONS, fontsize=8)
             ax.set_ylim(len(RELATIONS) - 0.5, -0.6)
             ax.set_xlabel("Year")
-            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            whole_years(ax.xaxis)
             ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
             ax.set_axisbelow(True)
             if legend:
@@ -101,11 +104,12 @@ class LanesPlot:
         self.bars.set_colors(bar_colours)
         self.bars.set_linestyles(styles)
         limits = limits or (first, last + 1)
-        self.ax.set_xlim(*limits)
+        # A little room each side: a mark on the first or last day is drawn whole, not cut in half.
+        pad = (limits[1] - limits[0]) * EDGE_ROOM
+        self.ax.set_xlim(limits[0] - pad, limits[1] + pad)
         place_period_labels(self.period_labels, *limits)
         if (limits[1] - limits[0]) >= 3:
-            self.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-            self.ax.xaxis.set_major_formatter(ScalarFormatter())
+            whole_years(self.ax.xaxis)
         else:  # less than three years: label months, not fractions of a year
             ticks = month_ticks(*limits)
             self.ax.xaxis.set_major_locator(FixedLocator([x for x, _ in ticks]))

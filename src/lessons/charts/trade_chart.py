@@ -142,12 +142,12 @@ def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
 
 
 def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataFrame | None = None,
-               legend_outside: bool = True) -> None:
+               legend: str = "above") -> None:
     """Draw the lines and missing-report strips of ``series`` on ``ax``.
 
     ``stated`` (dollar rows of :func:`stated_trade`) adds the sources' figures as hollow
-    markers in the pair's colour. The legend goes outside the axes, right of them, so that
-    it never hides a line (on a log scale the lines fill the upper corners).
+    markers in the pair's colour. The legend goes outside the axes, ``"above"`` or ``"right"``
+    of them, so that it never hides a line (on a log scale the lines fill the upper corners).
     """
     pairs = list(dict.fromkeys(series["pair"]))
     for i, pair in enumerate(pairs):
@@ -184,11 +184,12 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataF
     if series["missing_report"].any():
         handles.append(Patch(facecolor="none", edgecolor="#333333", hatch="////",
                              label="COW shows 0, but trade took place"))
-    if legend_outside:  # above the axes: on a log scale the lines fill every corner inside
+    if legend == "above":
         ax.legend(handles=handles, fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
                   ncol=2 if len(handles) > 2 else len(handles), borderaxespad=0.2)
     else:
-        ax.legend(handles=handles, fontsize=8, loc="upper left")
+        ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                  borderaxespad=0.0)
 
 
 def draw_stated_roubles(ax, rows: pd.DataFrame, first: int) -> None:

@@ -10,19 +10,21 @@ True
 """
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
+import numpy as np
 import pandas as pd
 
 from ..charts.lanes import SHAPE_KEY, LanesPlot
-from ..charts.timeline import decimal_year
+from ..charts.timeline import decimal_year, timeline_alt_text
 from ..chronology import events
 from ..data import load
 from ..errors import LessonInputError
+from ..markup import html_text
+from ..validate import shown
+from .layout import chart_html, text_block, wide, wrapping_row
 from .timeline_explorer import event_listing_html
 
-__all__ = ["PhaseStepper", "war_phases", "phase_events"]
+__all__ = ["PhaseStepper", "war_phases", "phase_events", "check_lesson"]
 
 
 def phase_events(phase: pd.Series) -> pd.DataFrame:
@@ -32,31 +34,51 @@ def phase_events(phase: pd.Series) -> pd.DataFrame:
     return table[(table["start"] <= phase["end"]) & (end >= phase["start"])].reset_index(drop=True)
 
 
+def check_lesson(lesson: object) -> int:
+    """A lesson number that has phases (a whole number, not text or a bool).
+
+    >>> check_lesson(2)
+    2
+    >>> check_lesson("2")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: lesson must be a lesson number such as 2; got '2' (text). Lessons with phases: 2.
+    """
+    numbers = sorted(int(n) for n in set(load("phases")["lesson"]))
+    listed = ", ".join(map(str, numbers))
+    if isinstance(lesson, (bool, np.bool_)) or not isinstance(lesson, (int, np.integer)):
+        raise LessonInputError(f"lesson must be a lesson number such as {numbers[0]}; got {shown(lesson)}. "
+                               f"Lessons with phases: {listed}.")
+    if int(lesson) not in numbers:
+        raise LessonInputError(f"No phases for lesson {int(lesson)}. Lessons with phases: {listed}.")
+    return int(lesson)
+
+
 class PhaseStepper:
     """A phase selector with Previous / Next buttons, a lanes chart and the phase's events."""
 
     def __init__(self, lesson: int = 2):
+        lesson = check_lesson(lesson)
         phases = load("phases")
         self.phases = phases[phases["lesson"] == lesson].sort_values("number").set_index("id")
-        if self.phases.empty:
-            raise LessonInputError(f"No phases for lesson {lesson!r}; lessons with phases: "
-                                   f"{sorted(set(phases['lesson']))}.")
+        # No readout: the slider's readout box cuts titles short ("1. Seeking Stalin's app");
+        # the heading below names the phase in full.
         options = [(f"{r.number}. {r.title}", pid) for pid, r in self.phases.iterrows()]
-        self.phase = widgets.SelectionSlider(options=options, description="Phase",
-                                             continuous_update=False, layout=widgets.Layout(width="640px"),
-                                             style={"description_width": "initial"})
+        self.phase = widgets.SelectionSlider(options=options, description="Phase", readout=False,
+                                             continuous_update=False, layout=wide("480px"))
         self.previous = widgets.Button(description="Previous", icon="arrow-left")
         self.next = widgets.Button(description="Next", icon="arrow-right")
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
         self.heading = widgets.HTML()
         self.plot = LanesPlot(legend=False)
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.chart = widgets.HTML()
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
         self.phase.observe(self.update, names="value")
-        self.widget = widgets.VBox([self.phase, widgets.HBox([self.previous, self.next]), self.heading,
-                                    self.chart, widgets.HTML(f"<small>{SHAPE_KEY}</small>"), self.listing])
+        self.widget = widgets.VBox([wrapping_row([self.phase]), wrapping_row([self.previous, self.next]), self.heading,
+                                    self.chart, widgets.HTML(text_block(SHAPE_KEY)), self.listing],
+                                   layout=widgets.Layout(width="100%"))
         self.update()
 
     def step(self, by: int) -> None:
@@ -70,12 +92,17 @@ class PhaseStepper:
         phase = self.phases.loc[self.phase.value]
         self.matches = phase_events(phase)
         span = f"{phase['start']:%-d %b %Y} – {phase['end']:%-d %b %Y}"
-        self.heading.value = (f"<b>{phase['number']}. {html.escape(phase['title'])}</b> ({span})<br>"
-                              f"<i>Question to think about:</i> {html.escape(phase['question'])}")
+        position = list(self.phases.index).index(self.phase.value) + 1
+        self.heading.value = text_block(
+            f"<b>Phase {position} of {len(self.phases)}: {html_text(phase['title'])}</b> ({span})<br>"
+            f"<i>Question to think about:</i> {html_text(phase['question'])}")
         limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
-        self.plot.draw(self.matches, (phase["start"].year, phase["end"].year), title=phase["title"],
-                       limits=limits)
-        self.chart.value = self.plot.png()
+        first, last = phase["start"].year, phase["end"].year
+        self.plot.draw(self.matches, (first, last), title=phase["title"], limits=limits)
+        alt = timeline_alt_text(self.matches, first, last).replace(
+            "one row per event in date order, each labelled with its title", "one lane per relation")
+        self.chart.value = chart_html(self.plot.png(), f"Phase {position}, {phase['title']}, {span}. {alt}",
+                                      label=f"Chart of phase {position}")
         self.listing.value = event_listing_html(self.matches)
         self.previous.disabled = self.phase.index == 0
         self.next.disabled = self.phase.index == len(self.phases) - 1

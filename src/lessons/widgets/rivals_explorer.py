@@ -7,40 +7,54 @@ True
 """
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 import pandas as pd
 
-from ..chronology import events
+from ..chronology import FIRST_YEAR, LAST_YEAR, events
 from ..citations import as_html_list
+from ..errors import unknown
+from ..markup import html_text
+from ..validate import check_years
+from .layout import MUTED_STYLE, short_list, text_block, wide
 
 __all__ = ["RivalsExplorer", "rivals_explorer"]
 
 
 def _column(title: str, table: pd.DataFrame, both: set[str]) -> str:
+    """One side's events as a list: about a dozen, then the rest behind "Show the other …"."""
+    heading = f'<h4 style="margin:0.6em 0 0.2em">{title} ({len(table)})</h4>'
     if table.empty:
-        return f"<h4>{title}</h4><p><i>No event in these years.</i></p>"
-    items = "".join(
-        f"<li><b>{html.escape(ev.when)}</b>: {html.escape(ev.title)}{' <i>(both)</i>' if ev.id in both else ''}"
-        f"<br><small>{as_html_list(ev.source_ids)}</small></li>"
+        return text_block(f"{heading}<p><i>No event in these years.</i></p>")
+    items = [
+        f"<li><b>{html_text(ev.when)}</b>: {html_text(ev.title)}{' <i>(both)</i>' if ev.id in both else ''}"
+        f'<br><span style="{MUTED_STYLE}">{as_html_list(ev.source_ids)}</span></li>'
         for ev in table.itertuples()
-    )
-    return f"<h4>{title} ({len(table)})</h4><ul>{items}</ul>"
+    ]
+    return text_block(heading + short_list(items, "events"))
+
+
+KOREAS = ("DPRK", "ROK")
 
 
 class RivalsExplorer:
     """A year-range slider and two lists: events with Moscow, and events with Beijing."""
 
     def __init__(self, years: tuple[int, int] = (1953, 1969), korea: str = "DPRK"):
+        years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+        if korea not in KOREAS:
+            raise unknown("korea", korea, KOREAS)
         self.korea = korea
-        self.years = widgets.IntRangeSlider(value=years, min=1945, max=2025, description="Years",
-                                            continuous_update=False, layout=widgets.Layout(width="480px"))
+        self.years = widgets.IntRangeSlider(value=years, min=FIRST_YEAR, max=LAST_YEAR, description="Years",
+                                            continuous_update=False, layout=wide())
         self.summary = widgets.HTML()
-        self.moscow = widgets.HTML(layout=widgets.Layout(width="50%"))
-        self.beijing = widgets.HTML(layout=widgets.Layout(width="50%"))
+        # Two columns side by side on a wide screen, one above the other on a narrow one.
+        column = widgets.Layout(flex="1 1 20em", min_width="0", margin="0 1em 0 0")
+        self.moscow = widgets.HTML(layout=column)
+        self.beijing = widgets.HTML(layout=column)
         self.years.observe(self.update, names="value")
-        self.widget = widgets.VBox([self.years, self.summary, widgets.HBox([self.moscow, self.beijing])])
+        self.widget = widgets.VBox([self.years, self.summary, widgets.Box(
+            [self.moscow, self.beijing], layout=widgets.Layout(display="flex", flex_flow="row wrap", width="100%"))],
+            layout=widgets.Layout(width="100%"))
         self.update()
 
     def update(self, change=None) -> None:
@@ -51,7 +65,7 @@ class RivalsExplorer:
         with_beijing = table[table["actors"].map(lambda a: "PRC" in a).astype(bool)]
         both = set(with_moscow["id"]) & set(with_beijing["id"])
         first, last = self.years.value
-        self.summary.value = (f"<b>{first}–{last}:</b> {len(with_moscow)} events link Pyongyang with Moscow, "
+        self.summary.value = text_block(f"<b>{first}–{last}:</b> {len(with_moscow)} events link Pyongyang with Moscow, "
                               f"{len(with_beijing)} with Beijing; {len(both)} involve all three.")
         self.moscow.value = _column("With Moscow", with_moscow, both)
         self.beijing.value = _column("With Beijing", with_beijing, both)
@@ -61,5 +75,5 @@ class RivalsExplorer:
 
 
 def rivals_explorer(years: tuple[int, int] = (1953, 1969)) -> RivalsExplorer:
-    """Build a :class:`RivalsExplorer` for ``years``."""
+    """Build a :class:`RivalsExplorer` for ``years``, a pair (first, last) within 1945–2025."""
     return RivalsExplorer(years)

@@ -2,30 +2,75 @@
 events drawn and listed with dates and sources.
 
 The chart is one reusable figure (:class:`~lessons.charts.lanes.LanesPlot`) rendered
-to PNG into an ``Image`` widget, rather than a new pyplot figure drawn into an
-``Output`` widget: the redraw is one step, and there are none of the duplicated or
-stale plots that ``Output`` + pyplot produce in some front ends.
+to PNG into an HTML widget (``<img alt=…>``: ``widgets.Image`` cannot carry alt text),
+rather than a new pyplot figure drawn into an ``Output`` widget: the redraw is one
+step, and there are none of the duplicated or stale plots that ``Output`` + pyplot
+produce in some front ends. The list shows about a dozen events; the rest are one
+click away, so a lesson stays a few screens long.
 
 >>> explorer = TimelineExplorer()
 >>> explorer.years.value = (1950, 1953)
->>> explorer.count.value.startswith("<b>")
+>>> "<b>" in explorer.count.value
 True
 """
 from __future__ import annotations
-
-import html
 
 import ipywidgets as widgets
 import pandas as pd
 
 from ..charts.lanes import SHAPE_KEY, LanesPlot
+from ..charts.timeline import timeline_alt_text
 from ..chronology import FIRST_YEAR, LAST_YEAR, actors, categories, events
 from ..citations import as_html_list
-from ..errors import LessonInputError
+from ..errors import LessonInputError, unknown
+from ..markup import html_text
+from ..validate import check_years
+from .layout import MUTED_STYLE, cell, chart_html, head, short_table, text_block, wide, wrapping_row
 
-__all__ = ["TimelineExplorer", "timeline_explorer", "ANY"]
+__all__ = ["TimelineExplorer", "timeline_explorer", "event_listing_html", "ANY"]
 
 ANY = "Any"
+
+
+def actor_group(actor: object) -> str:
+    """The actor filter a dropdown offers for ``actor``: 'Any', or the group of a code, group or name.
+
+    >>> actor_group("South Korea"), actor_group("rus"), actor_group("any")
+    ('ROK', 'USSR/Russia', 'Any')
+    >>> actor_group("Mars")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: Unknown actor 'Mars'. Allowed: 'Any', 'USSR/Russia', ...
+    """
+    table = actors()
+    groups = list(dict.fromkeys(table["group"]))
+    if not isinstance(actor, str):
+        raise LessonInputError(f"actor must be text such as 'DPRK' or {ANY!r}; got {actor!r}. "
+                               "Allowed: " + ", ".join(map(repr, [ANY, *groups])) + ".")
+    wanted = actor.strip().casefold()
+    if wanted == ANY.casefold():
+        return ANY
+    for column in ("group", "code", "name"):
+        hits = table[table[column].str.casefold() == wanted]
+        if not hits.empty:
+            return hits["group"].iloc[0]
+    raise unknown("actor", actor, [ANY, *groups])
+
+
+def category_choice(category: object) -> str:
+    """'Any' or one of the event categories, in any letter case.
+
+    >>> category_choice("Economic")
+    'economic'
+    """
+    allowed = [ANY, *categories()]
+    if isinstance(category, str):
+        for choice in allowed:
+            if choice.casefold() == category.strip().casefold():
+                return choice
+        raise unknown("category", category, allowed)
+    raise LessonInputError(f"category must be text such as 'economic' or {ANY!r}; got {category!r}. "
+                           "Allowed: " + ", ".join(map(repr, allowed)) + ".")
 
 
 class TimelineExplorer:
@@ -36,25 +81,27 @@ class TimelineExplorer:
 
     def __init__(self, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR), actor: str = ANY,
                  category: str = ANY):
+        years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+        actor, category = actor_group(actor), category_choice(category)
         groups = list(dict.fromkeys(actors()["group"]))
         self.years = widgets.IntRangeSlider(
             value=years, min=FIRST_YEAR, max=LAST_YEAR, step=1, description="Years",
-            continuous_update=False, layout=widgets.Layout(width="480px"),
+            continuous_update=False, layout=wide(),
         )
         self.actor = widgets.Dropdown(options=[ANY, *groups], value=actor, description="Actor")
         self.category = widgets.Dropdown(options=[ANY, *categories()], value=category,
                                          description="Category")
         self.count = widgets.HTML()
-        self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.chart = widgets.HTML()
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
         self.plot = LanesPlot(legend=False)
         for control in (self.years, self.actor, self.category):
             control.observe(self.update, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.years]), widgets.HBox([self.actor, self.category]),
-            self.count, self.chart, widgets.HTML(f"<small>{SHAPE_KEY}</small>"), self.listing,
-        ])
+            wrapping_row([self.years]), wrapping_row([self.actor, self.category]),
+            self.count, self.chart, widgets.HTML(text_block(SHAPE_KEY)), self.listing,
+        ], layout=widgets.Layout(width="100%"))
         self.update()
 
     def update(self, change=None) -> None:
@@ -66,15 +113,17 @@ class TimelineExplorer:
                 category=None if self.category.value == ANY else self.category.value,
             )
         except LessonInputError as error:  # shown in the widget, never as a traceback
-            self.count.value = f"<b>Check the filters:</b> {html.escape(str(error))}"
+            self.count.value = text_block(f"<b>Check the filters:</b> {html_text(error)}")
             return
         first, last = self.years.value
-        self.count.value = (
-            f"<b>{len(self.matches)} event{'s' if len(self.matches) != 1 else ''}</b> "
-            f"from {first} to {last}" + ("" if len(self.matches) else ": try wider years or 'Any'.")
-        )
+        n = len(self.matches)
+        self.count.value = text_block(
+            f"<b>{n} event{'s' if n != 1 else ''}</b> from {first} to {last}"
+            + ("" if n else ": try wider years or 'Any'."))
         self.plot.draw(self.matches, (first, last))
-        self.chart.value = self.plot.png()
+        self.chart.value = chart_html(self.plot.png(), timeline_alt_text(self.matches, first, last).replace(
+            "one row per event in date order, each labelled with its title", "one lane per relation"),
+            label=f"Chart of the events from {first} to {last}")
         self.listing.value = event_listing_html(self.matches)
 
     def _repr_mimebundle_(self, **kwargs):
@@ -82,22 +131,27 @@ class TimelineExplorer:
 
 
 def event_listing_html(table: pd.DataFrame) -> str:
-    """The matching events as an HTML table: date, event, relation and sources."""
+    """The events as a wrapping HTML table (date, event, relation, sources): about a dozen
+    rows, then the rest behind "Show the other … events"."""
     if table.empty:
         return ""
-    rows = "".join(
-        f"<tr><td style='white-space:nowrap'>{html.escape(ev.when)}</td>"
-        f"<td><b>{html.escape(ev.title)}</b><br><small>{html.escape(ev.summary)}</small>"
-        f"<br><small><code>{html.escape(ev.id)}</code></small></td>"
-        f"<td>{html.escape(ev.relation)}</td><td><small>{as_html_list(ev.source_ids)}</small></td></tr>"
+    rows = [
+        "<tr>" + cell(html_text(ev.when), "white-space:nowrap")
+        + cell(f"<b>{html_text(ev.title)}</b><br>{html_text(ev.summary)}"
+               f'<br><span style="{MUTED_STYLE}"><code>{html_text(ev.id)}</code></span>')
+        + cell(html_text(ev.relation)) + cell(as_html_list(ev.source_ids)) + "</tr>"
         for ev in table.itertuples()
-    )
-    return (
-        "<table style='border-collapse:collapse;text-align:left'><thead><tr><th>When</th><th>Event (id)</th>"
-        f"<th>Relation</th><th>Sources</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+    ]
+    header = head(("When", "7.5em"), ("Event (id)", ""), ("Relation", "8em"), ("Sources", "24%"))
+    return text_block(short_table(header, rows, "events"))
 
 
-def timeline_explorer(**kwargs) -> TimelineExplorer:
-    """Build a :class:`TimelineExplorer`; show it by making it a cell's last line."""
-    return TimelineExplorer(**kwargs)
+def timeline_explorer(years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR), actor: str = ANY,
+                      category: str = ANY) -> TimelineExplorer:
+    """Build a :class:`TimelineExplorer`; show it by making it a cell's last line.
+
+    ``years`` is a pair (first, last) within 1945–2025; ``actor`` a code, group or name
+    ('ROK', 'USSR/Russia', 'South Korea') or 'Any'; ``category`` one of
+    ``lessons.categories()`` or 'Any'.
+    """
+    return TimelineExplorer(years, actor, category)

@@ -1,0 +1,130 @@
+"""The explorers' shared HTML: body-size text, charts with alt text that scroll instead of shrinking,
+and short lists with the rest one click away.
+
+Widget HTML is not styled by JupyterLab's rendered-HTML rules: without help it shows at the
+widgets' 13 px with a 28 px line height, and ``widgets.Image`` has no alt text. Everything
+here carries inline styles (they travel with the output into Voilà and exported HTML).
+
+>>> short_table("<tr><th>A</th></tr>", [f"<tr><td>{i}</td></tr>" for i in range(20)], "rows").count("<table")
+2
+>>> "<details>" in short_table("", ["<tr><td>1</td></tr>"], "rows")
+False
+"""
+from __future__ import annotations
+
+import base64
+import struct
+
+import ipywidgets as widgets
+
+from ..markup import attr_text
+
+__all__ = ["BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE", "SHOWN_ROWS", "READABLE_WIDTH",
+           "text_block", "chart_html", "png_size", "short_table", "short_list", "cell", "head", "wrapping_row", "wide"]
+
+#: JupyterLab's body text (the Markdown cells' size and line height), with fallbacks outside JupyterLab.
+BODY_STYLE = ("font-size:var(--jp-content-font-size1, 14px);line-height:var(--jp-content-line-height, 1.6);"
+              "white-space:normal;overflow-wrap:anywhere;color:var(--jp-content-font-color1, inherit)")
+MUTED_STYLE = "color:var(--jp-content-font-color2, #555)"
+TABLE_STYLE = "border-collapse:collapse;width:100%;table-layout:fixed;margin:0.4em 0"
+CELL_STYLE = ("text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere;"
+              "padding:0.3em 0.5em;border-bottom:1px solid var(--jp-border-color2, #ccc)")
+HEAD_STYLE = CELL_STYLE + ";font-weight:bold;border-bottom:2px solid var(--jp-border-color1, #666)"
+#: Rows shown before "Show the other …": about a dozen keeps a lesson short.
+SHOWN_ROWS = 12
+#: Below this width (CSS px) a chart's 8-pt labels become hard to read: scroll sideways instead.
+READABLE_WIDTH = 720
+
+
+def text_block(inner: str) -> str:
+    """Wrap HTML in a block at JupyterLab's body size and line height.
+
+    >>> text_block("Hello").startswith('<div class="lessons-text" style="font-size:var(--jp-content-font-size1')
+    True
+    """
+    return f'<div class="lessons-text" style="{BODY_STYLE}">{inner}</div>'
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from a PNG's header.
+
+    >>> from matplotlib.figure import Figure
+    >>> from lessons.charts.figure import png_bytes
+    >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100), tight=False))
+    (200, 100)
+    """
+    return struct.unpack(">II", png[16:24])
+
+
+def chart_html(png: bytes, alt: str, label: str = "Chart") -> str:
+    """A chart image with alt text, in a box that scrolls sideways on a narrow screen.
+
+    The image fills the width available up to its natural size, but never shrinks below
+    :data:`READABLE_WIDTH` (or its natural width, if smaller): on an 800-px screen the box
+    scrolls instead. The box can take the keyboard focus, so it can be scrolled without a mouse.
+
+    >>> html = chart_html(b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00" * 8 + struct.pack(">II", 900, 400), 'Lines "A" & B')
+    >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:720px" in html, "overflow-x:auto" in html
+    (True, True, True)
+    """
+    width, _ = png_size(png)
+    data = base64.b64encode(png).decode("ascii")
+    least = min(width, READABLE_WIDTH)
+    return (f'<figure class="lessons-chart" role="group" aria-label="{attr_text(label)}" tabindex="0" '
+            f'style="margin:0;overflow-x:auto;max-width:100%">'
+            f'<img src="data:image/png;base64,{data}" alt="{attr_text(alt)}" '
+            f'style="display:block;width:100%;max-width:{width}px;min-width:{least}px;height:auto"/></figure>')
+
+
+def cell(content: str, style: str = "") -> str:
+    """A table cell with the wrapping, left-aligned style (``content`` must already be escaped)."""
+    return f'<td style="{CELL_STYLE};{style}">{content}</td>'
+
+
+def head(*columns: tuple[str, str]) -> str:
+    """A header row and column widths: each column is (title, CSS width or '')."""
+    cols = "".join(f'<col style="width:{w}"/>' if w else "<col/>" for _, w in columns)
+    cells = "".join(f'<th scope="col" style="{HEAD_STYLE}">{title}</th>' for title, _ in columns)
+    return f"<colgroup>{cols}</colgroup><thead><tr>{cells}</tr></thead>"
+
+
+def short_table(header: str, rows: list[str], noun: str, shown: int = SHOWN_ROWS) -> str:
+    """The first ``shown`` rows as a table; the others behind a "Show the other N …" switch.
+
+    A few extra rows are not worth a click: up to ``shown + 3`` rows show in full. The two
+    tables share ``header`` (with its column widths), so their columns line up.
+    """
+    def table(body: list[str]) -> str:
+        return f'<table style="{TABLE_STYLE}">{header}<tbody>{"".join(body)}</tbody></table>'
+
+    if len(rows) <= shown + 3:
+        return table(rows)
+    rest = rows[shown:]
+    return (table(rows[:shown]) + f'<details><summary style="cursor:pointer;font-weight:bold">Show the other '
+            f"{len(rest)} {noun}</summary>{table(rest)}</details>")
+
+
+def short_list(items: list[str], noun: str, shown: int = SHOWN_ROWS) -> str:
+    """``<li>`` items as a list: the first ``shown``, then the others behind "Show the other N …".
+
+    >>> short_list(["<li>a</li>"] * 20, "events").count("<li>"), "Show the other 8 events" in short_list(["<li>a</li>"] * 20, "events")
+    (20, True)
+    """
+    def listing(part: list[str]) -> str:
+        return f'<ul style="padding-left:1.2em;margin:0">{"".join(part)}</ul>'
+
+    if len(items) <= shown + 3:
+        return listing(items)
+    return (listing(items[:shown]) + f'<details><summary style="cursor:pointer;font-weight:bold">Show the other '
+            f"{len(items) - shown} {noun}</summary>{listing(items[shown:])}</details>")
+
+
+def wrapping_row(children, **layout) -> widgets.Box:
+    """Controls side by side that wrap onto the next line when the screen is narrow."""
+    return widgets.Box(list(children), layout=widgets.Layout(display="flex", flex_flow="row wrap",
+                                                             align_items="center", width="100%", **layout))
+
+
+def wide(max_width: str = "480px") -> widgets.Layout:
+    """A control's layout: as wide as ``max_width``, narrower on a small screen, never cut off."""
+    return widgets.Layout(width="100%", max_width=max_width)

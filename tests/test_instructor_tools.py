@@ -1,4 +1,5 @@
 """Instructor tools: launch links, the generated guide and answer key, printable handouts."""
+import html
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -9,7 +10,7 @@ from lessons.__main__ import main
 from lessons.course import course_outline
 from lessons.errors import LessonInputError
 from lessons.guide import GUIDE, answer_text, render_guide
-from lessons.handouts import CHROMIUM, build_handouts
+from lessons.handouts import CHROMIUM, build_handouts, paper_text
 from lessons.links import binder_link, hub_link, links_table
 from lessons.questions.bank import questions
 
@@ -78,6 +79,45 @@ def test_guide_is_generated_and_has_every_answer():
 def handouts(tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
     return out, build_handouts(out)
+
+
+def visible_text(page: str) -> str:
+    body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_handouts_read_as_paper(handouts):
+    out, _ = handouts
+    for lesson in course_outline().itertuples():
+        page = (out / lesson.notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        text = visible_text(page)
+        for screen_only in ("press Check", "Set Actor", "in code", "lessons.", "Run the next cell", "Ready.",
+                            "the explorer", "slider"):
+            assert screen_only not in text, (lesson.notebook, screen_only)
+        assert f"<title>Moscow and the Two Koreas · Lesson {lesson.number}: {html.escape(lesson.title)}</title>" in page
+        assert "text-decoration: underline" in page  # links told apart without colour
+
+
+def test_paper_text_keeps_narrative_and_drops_instructions():
+    text = paper_text("### The air war\nThe Soviet press revealed it only from 1989. Press **Check** to see.\n\n"
+                      "Set **Actor** to `ROK`. A press report tells what was known that day.")
+    assert "Soviet press revealed it only from 1989." in text and "A press report tells" in text
+    assert "Check" not in text and "Actor" not in text and text.startswith("### The air war")
+
+
+def test_handouts_to_an_unwritable_folder_get_a_message(capsys, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert main(["handouts", "--out", str(blocked / "sub"), "--no-pdf"]) == 2
+    err = capsys.readouterr().err
+    assert "Cannot write handouts to" in err and "--out" in err and "Traceback" not in err
+
+
+def test_handouts_print_no_kernel_warnings(capfd, tmp_path):
+    build_handouts(tmp_path, pdf=False, lessons=[0])
+    captured = capfd.readouterr()
+    assert "without encryption" not in captured.out + captured.err
+    assert "Parent appears to have exited" not in captured.out + captured.err
 
 
 def test_every_lesson_has_an_html_handout_with_charts_and_alt_text(handouts):

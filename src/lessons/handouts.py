@@ -1,32 +1,47 @@
 """Printable handouts: every lesson executed and saved as self-contained HTML, and as PDF.
 
-Widgets need a live kernel, so in a handout each widget is replaced by a short note
-("Interactive explorer: open the notebook to use it"); the static charts, their captions
-and their alt text stay. Script tags that would fetch JavaScript from the network are
-removed, so a handout opens offline. PDFs are printed by Debian's Chromium (headless);
+A handout reads as paper: widgets need a live kernel, so a question is printed with a
+line to answer on, an explorer is left out with the instructions for using it, and so are
+other screen-only paragraphs ("run the next cell", "press Check"); the static charts, their
+captions and their alt text stay. Script tags that would fetch JavaScript from the network
+are removed, so a handout opens offline. PDFs are printed by Debian's Chromium (headless);
 without it only the HTML is built, and the reason is printed.
 """
 from __future__ import annotations
 
-import html
+import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from .course import course_outline, notebook_path
+from .errors import LessonInputError
+from .glossary_terms import term
+from .markup import html_text
+from .questions.bank import get
 
-__all__ = ["build_handouts", "strip_widgets", "offline_html", "CHROMIUM"]
+__all__ = ["build_handouts", "strip_widgets", "for_paper", "paper_text", "offline_html", "CHROMIUM"]
 
 CHROMIUM = "/usr/bin/chromium"
 WIDGET = "application/vnd.jupyter.widget-view+json"
-NOTE = "<p><i>Interactive explorer: open the notebook in JupyterLab to use it.</i></p>"
+# Links are underlined so they are told apart from text without colour (axe: link-in-text-block).
 PRINT_CSS = ("<style>@page { size: A4; margin: 15mm; } body { font-size: 11pt; } "
-             ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; }</style>")
+             ".jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { text-align: left !important; } "
+             "a { text-decoration: underline !important; } h1, h2, h3, h4 { break-after: avoid; }</style>")
+# A paragraph that only makes sense on a screen: it tells the reader to run, press, set or use something.
+SCREEN_ONLY = re.compile("|".join([
+    r"lessons\.\w+\(",  # a call to type in a code cell
+    r"\b[Pp]ress \*\*", r"\b[Cc]lick\b", r"\b[Dd]rag\b", r"\b[Ss]et \*\*", r"\b[Uu]se \*\*", r"\b[Tt]ick\b",
+    r"\b[Rr]un (the|this|it|each|every|all)\b", r"\bShift \+ Enter\b", r"\b(Run|Kernel) ▸",
+    r"\b(with|in|use) the widget\b", r"\bthe explorer\b", r"\bexplorer below\b", r"\bslider\b",
+    r"\bcheckbox(es)?\b", r"\bdropdown\b", r"\bin code\b", r"\bbelow and run\b",
+]))
 
 
 def question_on_paper(question_id: str) -> str:
@@ -35,37 +50,85 @@ def question_on_paper(question_id: str) -> str:
     >>> "Answer:" in question_on_paper("1.2") and "b)" in question_on_paper("1.2")
     True
     """
-    from .questions.bank import get
-
     q = get(question_id)
-    lines = [f"<p><b>Question {q.id}.</b> {html.escape(q.prompt)}</p>"]
+    lines = [f"<p><b>Question {q.id}.</b> {html_text(q.prompt)}</p>"]
     if q.options:
-        lines.append("<p>" + "<br>".join(f"({k}) {html.escape(t)}" for k, t in q.options.items()) + "</p>")
+        lines.append("<p>" + "<br>".join(f"({k}) {html_text(t)}" for k, t in q.options.items()) + "</p>")
     if q.kind == "match":
-        from .glossary_terms import term
-
-        lines.append("<p>Terms: " + "; ".join(html.escape(term(t)["term"]) for t in q.items) + "</p>")
+        lines.append("<p>Terms: " + "; ".join(html_text(term(t)["term"]) for t in q.items) + "</p>")
     lines.append("<p>Answer: ______________________________</p>")
     return "".join(lines)
 
 
 def strip_widgets(nb: nbformat.NotebookNode) -> int:
-    """Replace widget outputs: questions by their printable text, explorers by a short note.
+    """Replace widget outputs: questions by their printable text; explorers are left out.
 
-    Returns how many outputs were replaced.
+    Returns how many outputs were replaced or removed.
     """
     replaced = 0
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         asked = re.search(r'lessons\.question\("([\d.]+)"\)', cell.source)
-        for i, output in enumerate(cell.get("outputs", [])):
+        outputs = []
+        for output in cell.get("outputs", []):
             if WIDGET in output.get("data", {}):
-                shown = question_on_paper(asked[1]) if asked else NOTE
-                cell.outputs[i] = nbformat.v4.new_output("display_data", data={"text/html": shown, "text/plain": ""})
                 replaced += 1
+                if asked:
+                    outputs.append(nbformat.v4.new_output(
+                        "display_data", data={"text/html": question_on_paper(asked[1]), "text/plain": ""}))
+            elif "lessons.setup()" not in cell.source:  # "Ready." means nothing on paper
+                outputs.append(output)
+        cell.outputs = outputs
     nb.metadata.pop("widgets", None)
     return replaced
+
+
+def _paper_line(line: str) -> str:
+    """One Markdown line without its screen-only sentences ("" if nothing is left)."""
+    if not SCREEN_ONLY.search(line):
+        return line
+    sentences = re.split(r"(?<=[.!?:])\s+(?=[A-Z*(])", line)
+    kept = [s for s in sentences if not SCREEN_ONLY.search(s)]
+    return " ".join(kept) if kept and not kept[-1].endswith(":") else ""
+
+
+def paper_text(markdown: str) -> str:
+    r"""A Markdown cell without its screen-only sentences.
+
+    >>> paper_text("### Explore\nUse the slider below.")
+    '### Explore'
+    >>> paper_text("### Trade\nTrade grew. Press **Check** to see.\n\nRun the next cell first.")
+    '### Trade\nTrade grew.'
+    """
+    lines = [_paper_line(line) if line.strip() else "" for line in markdown.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _only_headings(text: str) -> bool:
+    return all(re.fullmatch(r"#+ .*", line.strip()) for line in text.splitlines() if line.strip())
+
+
+def for_paper(nb: nbformat.NotebookNode) -> int:
+    """Make an executed lesson read as paper; return how many screen-only pieces were removed."""
+    shows = [bool(c.get("outputs")) for c in nb.cells]  # before: which cells show something on screen
+    removed = strip_widgets(nb)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "markdown":
+            continue
+        text = paper_text(cell.source)
+        following = nb.cells[i + 1] if i + 1 < len(nb.cells) else None
+        explorer_next = following is not None and following.cell_type == "code" and shows[i + 1] and not following.outputs
+        if text != cell.source.strip() and explorer_next:
+            text = ""  # it introduced an explorer, which paper cannot show
+        elif re.fullmatch(r"#+ Question [\d.]+", text):
+            text = ""  # the printed question carries its own number
+        elif _only_headings(text) and not (following is not None and following.get("outputs")):
+            text = ""  # a heading with nothing left under it
+        removed += text != cell.source.strip()
+        cell.source = text
+    nb.cells = [c for c in nb.cells if c.cell_type != "markdown" or c.source]
+    return removed
 
 
 def offline_html(html: str) -> str:
@@ -79,15 +142,28 @@ def offline_html(html: str) -> str:
     return html.replace("</head>", PRINT_CSS + "</head>", 1)
 
 
-def _html_for(number: int, workdir: Path) -> str:
+def _execute(nb: nbformat.NotebookNode, workdir: Path) -> None:
+    # Over IPC (a local socket file) the kernel needs no TCP port, and ipykernel does not warn
+    # that "Kernel is running over TCP without encryption" once per lesson. Windows has no IPC.
+    manager = KernelManager(kernel_name="python3", transport="ipc" if os.name == "posix" else "tcp")
+    if os.name == "posix":
+        manager.ip = str(workdir / "kernel")
+    try:
+        NotebookClient(nb, km=manager, timeout=300, resources={"metadata": {"path": str(workdir)}}).execute()
+    finally:  # a kernel manager we made is ours to stop
+        if manager.has_kernel:
+            manager.shutdown_kernel(now=False)
+
+
+def _html_for(number: int, title: str, workdir: Path) -> str:
     nb = nbformat.read(notebook_path(number), as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
-    strip_widgets(nb)
+    _execute(nb, workdir)
+    for_paper(nb)
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input = True  # a handout is for reading: code stays in the notebook
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     return offline_html(body)
 
 
@@ -103,7 +179,14 @@ def _print_pdf(html_path: Path, pdf_path: Path) -> None:
 def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list[int] | None = None) -> list[Path]:
     """Build the handouts of ``lessons`` (default: all) in ``out``; return the files written."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".write-test"
+        probe.write_text("", encoding="utf-8")
+        probe.unlink()
+    except OSError as error:
+        raise LessonInputError(f"Cannot write handouts to {str(out)!r} ({error.strerror or error}). "
+                               "Give --out a folder you can write to, e.g. --out handouts.") from None
     can_print = pdf and Path(CHROMIUM).exists()
     if pdf and not can_print:
         print(f"PDF handouts skipped: {CHROMIUM} not found (Debian: apt-get install chromium). HTML only.")
@@ -114,7 +197,8 @@ def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list
             if lessons is not None and row.number not in lessons:
                 continue
             html_path = out / row.notebook.replace(".ipynb", ".html")
-            html_path.write_text(_html_for(row.number, Path(workdir)), encoding="utf-8")
+            title = f"Moscow and the Two Koreas · Lesson {row.number}: {row.title}"
+            html_path.write_text(_html_for(row.number, title, Path(workdir)), encoding="utf-8")
             written.append(html_path)
             if can_print:
                 pdf_path = html_path.with_suffix(".pdf")

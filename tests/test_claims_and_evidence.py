@@ -63,11 +63,23 @@ def test_evidence_finder_finds_what_students_type(query, expected):
     assert expected in find_evidence(query)["id"].tolist()[:5]
 
 
-@pytest.mark.parametrize("query", ["", "   ", None, 42, ["KAL"], "zzqx", "???", "0000", "x" * 5000])
-def test_evidence_finder_never_raises_on_odd_input(query):
+@pytest.mark.parametrize("query", ["", "   ", "zzqx", "???", "0000", "x" * 5000])
+def test_evidence_finder_finds_nothing_in_odd_text(query):
     result = find_evidence(query)
     assert result.empty
     assert explain_no_match(query)
+
+
+@pytest.mark.parametrize("query", [None, 42, ["KAL"]])
+def test_evidence_finder_refuses_what_is_not_text(query):
+    with pytest.raises(LessonInputError, match="query must be text"):
+        find_evidence(query)
+    assert "Type words to search for" in explain_no_match(query)  # the widget's note stays tolerant
+
+
+@pytest.mark.parametrize("limit, rows", [(0, 0), (1, 1), (3, 3)])
+def test_evidence_limit_is_the_number_of_rows(limit, rows):
+    assert len(find_evidence("treaty", limit=limit)) == rows
 
 
 def test_long_queries_are_cut_and_still_searched():
@@ -88,8 +100,13 @@ def test_swap_and_judge():
     assert judge("c05", "true", swapped=True).correct
     assert judge(5, "true").status == "wrong"
     assert judge("c03", "partly true").status == "partial"
-    assert judge("c99", "true").status == "invalid"
-    assert judge("c01", None).status == "invalid"
+    assert judge("c01", "maybe").status == "invalid"  # a student's answer, not an argument error
+    with pytest.raises(LessonInputError, match="Unknown claim 'c99'"):
+        judge("c99", "true")
+    with pytest.raises(LessonInputError, match="verdict must be text"):
+        judge("c01", None)
+    with pytest.raises(LessonInputError, match="swapped must be True or False"):
+        judge("c05", "true", swapped="no")
     with pytest.raises(LessonInputError):
         claim("c13")
 

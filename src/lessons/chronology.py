@@ -17,20 +17,24 @@ lessons.errors.LessonInputError: Unknown actor 'DPKR'. Did you mean 'DPRK'? Allo
 """
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .data import load, schema
-from .dates import check_years, format_span
+from .dates import _span
 from .errors import LessonInputError, unknown
+from .tables import Record, Table, as_record, as_table
+from .validate import check_date, check_id, check_text, check_years, course_years, shown
 
 __all__ = [
     "events", "event", "actors", "categories", "periods", "period_of",
     "RELATIONS", "relation_of", "FIRST_YEAR", "LAST_YEAR",
 ]
 
-FIRST_YEAR, LAST_YEAR = 1945, 2025
+FIRST_YEAR, LAST_YEAR = 1945, 2025  # the same as course_years() reads from data/periods.csv (a test checks)
 MOSCOW = frozenset({"USSR", "RUS"})
 #: How an event relates Moscow to the two Koreas, in the order charts show them.
 RELATIONS = ("Moscow–Pyongyang", "Moscow–Seoul", "Moscow and both Koreas", "Moscow and others", "Without Moscow")
@@ -49,7 +53,15 @@ def relation_of(actors: Iterable[str]) -> str:
     'Moscow and others'
     >>> relation_of(["ROK", "USA"])
     'Without Moscow'
+    >>> relation_of("USSR")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: actors must be a list of actor codes such as ['USSR', 'DPRK']; got 'USSR' (text). ...
     """
+    if isinstance(actors, str) or not isinstance(actors, (list, tuple, set, frozenset)) or not all(
+            isinstance(a, str) for a in actors):
+        raise LessonInputError(f"actors must be a list of actor codes such as ['USSR', 'DPRK']; got {shown(actors)}. "
+                               "Allowed: a list or tuple of codes from lessons.actors().")
     actors = set(actors)
     north, south = "DPRK" in actors, "ROK" in actors
     if not actors & MOSCOW:
@@ -63,13 +75,13 @@ def relation_of(actors: Iterable[str]) -> str:
     return RELATIONS[3]
 
 
-def actors() -> pd.DataFrame:
+def actors() -> Table:
     """The actor codes used in events, their names and filter groups.
 
     >>> actors().set_index("code").loc["RUS", "group"]
     'USSR/Russia'
     """
-    return load("actors")
+    return as_table(load("actors"))
 
 
 def categories() -> list[str]:
@@ -82,34 +94,58 @@ def categories() -> list[str]:
     return list(field["constraints"]["enum"])
 
 
-def periods() -> pd.DataFrame:
+def periods() -> Table:
     """The six periods, with their lesson numbers and inclusive dates.
 
     >>> periods()["id"].tolist()
     ['division', 'war', 'alliance', 'indirect', 'nordpolitik', 'russia']
     """
-    return load("periods")
+    return as_table(load("periods"))
 
 
 def period_of(date: object) -> str:
-    """The id of the period that contains ``date`` (anything pandas reads as a date).
+    """The id of the period that contains ``date``: text 'YYYY-MM-DD', a date, or a whole year.
 
-    >>> period_of("1953-03-05"), period_of("1953-09-20")
-    ('war', 'alliance')
+    A year (1950) is read as a year, never as a count of nanoseconds; a year that falls in
+    two periods (1953: war until 27 July, alliance after) needs a full date.
+
+    >>> period_of("1953-03-05"), period_of("1953-09-20"), period_of(1950)
+    ('war', 'alliance', 'war')
+    >>> period_of(1953)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: 1953 falls in two periods: 'war' (to 27 Jul 1953) and 'alliance' (from 28 Jul 1953). ...
+    >>> period_of("the fifties")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: date must be a date such as '1953-03-05'; got 'the fifties' (text). ...
     """
-    when = pd.Timestamp(date)
     table = periods()
+    first, last = course_years()
+    outside = "{} is outside the course. Allowed: dates from {} to {}."
+    if isinstance(date, (int, np.integer)) and not isinstance(date, (bool, np.bool_)):
+        year = int(date)
+        if not first <= year <= last:
+            raise LessonInputError(outside.format(year, first, last))
+        match = table[(table["start"].dt.year <= year) & (table["end"].dt.year >= year)]
+        if len(match) > 1:
+            parts = [f"{row.id!r} ({'to ' + row.end.strftime('%-d %b %Y') if row.end.year == year else ''}"
+                     f"{'from ' + row.start.strftime('%-d %b %Y') if row.start.year == year else ''})"
+                     for row in match.itertuples()]
+            raise LessonInputError(f"{year} falls in two periods: {' and '.join(parts)}. Allowed: a full date "
+                                   f"such as '{year}-03-05', or a year inside one period.")
+        return match["id"].iloc[0]
+    when = check_date(date, "date")
     match = table[(table["start"] <= when) & (table["end"] >= when)]
     if match.empty:
-        raise LessonInputError(f"{when.date()} is outside the course ({FIRST_YEAR}–{LAST_YEAR}).")
+        raise LessonInputError(outside.format(when.date(), first, last))
     return match["id"].iloc[0]
 
 
 def _actor_codes(actor: str) -> set[str]:
     """Codes matched by an actor filter: a code ('DPRK'), a group ('USSR/Russia') or a name."""
     table = actors()
-    if not isinstance(actor, str):
-        raise LessonInputError(f"The actor must be text such as 'DPRK', not {type(actor).__name__}.")
+    check_text(actor, "actor", empty=False, example="'DPRK' or 'USSR/Russia'")
     wanted = actor.strip().casefold()
     for column in ("code", "group", "name"):
         hits = table[table[column].str.casefold() == wanted]
@@ -123,14 +159,14 @@ def _with_display_columns(table: pd.DataFrame) -> pd.DataFrame:
     table = table.copy()
     table["relation"] = table["actors"].map(relation_of)
     table["when"] = [
-        format_span(s, e, p, ep or None)
+        _span(s, None if pd.isna(e) else e, p, ep or p)
         for s, e, p, ep in zip(table["start"], table["end"], table["precision"], table["end_precision"])
     ]
     return table
 
 
 def events(period: str | None = None, years=None, actor: str | None = None,
-           category: str | None = None, keyword: str | None = None) -> pd.DataFrame:
+           category: str | None = None, keyword: str | None = None) -> Table:
     """Events matching every filter given, in date order.
 
     Adds two columns: ``relation`` (see :func:`relation_of`) and ``when`` (the date as
@@ -148,48 +184,57 @@ def events(period: str | None = None, years=None, actor: str | None = None,
     >>> events(years=(1991, 1988))
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: The first year (1991) is after the last (1988); try (1988, 1991).
+    lessons.errors.LessonInputError: years: the first year (1991) is after the last (1988); try (1988, 1991). ...
+    >>> events(years=(1950, float("inf")))
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: years must be a finite year; got inf. Allowed: whole years from 1945 to 2025, ...
     """
     table = load("events")
     keep = pd.Series(True, index=table.index)
     if period is not None:
-        allowed = periods()["id"].tolist()
-        if period not in allowed:
-            raise unknown("period", period, allowed)
+        check_id(period, "period", periods()["id"])
         keep &= table["period"] == period
     if years is not None:
-        first, last = check_years(years, FIRST_YEAR, LAST_YEAR)
+        first, last = check_years(years, "years")
         end = table["end"].fillna(table["start"])
         keep &= (table["start"].dt.year <= last) & (end.dt.year >= first)
     if actor is not None:
         codes = _actor_codes(actor)
         keep &= table["actors"].map(lambda row: bool(codes.intersection(row)))
     if category is not None:
-        if category not in categories():
-            raise unknown("category", category, categories())
+        check_id(category, "category", categories())
         keep &= table["category"] == category
     if keyword is not None:
-        if not isinstance(keyword, str):
-            raise LessonInputError(f"The keyword must be text, not {type(keyword).__name__}.")
+        check_text(keyword, "keyword", example="'trade' or 'KAL 007'")
         text = (table["id"] + " " + table["title"] + " " + table["summary"] + " " + table["disagreement"]).str.casefold()
         for word in keyword.casefold().split():
             keep &= text.str.contains(word, regex=False)
-    return _with_display_columns(table[keep].sort_values(["start", "id"]).reset_index(drop=True))
+    return as_table(_with_display_columns(table[keep].sort_values(["start", "id"]).reset_index(drop=True)))
 
 
-def event(event_id: str) -> pd.Series:
+def event(event_id: str) -> Record:
     """One event by its id, with the ``relation`` and ``when`` columns.
 
-    >>> event("no-such-event")
+    >>> event("1948-ussr-dprk-relations")["when"]
+    '12 Oct 1948'
+    >>> event("1948-ussr-dprk-relation")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: Unknown event id 'no-such-event'. ...
+    lessons.errors.LessonInputError: Unknown event id '1948-ussr-dprk-relation'. Did you mean '1948-ussr-dprk-relations'? ...
+    >>> event(["1948-ussr-dprk-relations"])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: event_id must be text, e.g. '1948-ussr-dprk-relations'; got [...] (a list). ...
     """
+    check_text(event_id, "event_id", empty=False, example="'1948-ussr-dprk-relations'")
     table = load("events")
     hit = table[table["id"] == event_id]
     if hit.empty:
+        close = difflib.get_close_matches(event_id.strip(), table["id"], n=1, cutoff=0.6)
+        guess = f" Did you mean {close[0]!r}?" if close else ""
         raise LessonInputError(
-            f"Unknown event id {event_id!r}. Event ids look like '1948-...'; "
-            "find them with lessons.events(keyword=...)."
+            f"Unknown event id {event_id!r}.{guess} Allowed: an id from lessons.events()['id'], such as "
+            "'1948-ussr-dprk-relations'; find one with lessons.events(keyword=...)."
         )
-    return _with_display_columns(hit).iloc[0]
+    return as_record(_with_display_columns(hit.reset_index(drop=True)).iloc[0])

@@ -12,6 +12,7 @@ Don Oberdorfer and Robert Carlin. The Two Koreas: A Contemporary History, 3rd ed
 """
 from __future__ import annotations
 
+import difflib
 import functools
 import html
 from collections.abc import Iterable
@@ -21,6 +22,8 @@ import pandas as pd
 from .data import data_dir, load
 from .dates import format_date
 from .errors import LessonInputError
+from .tables import Table, as_table
+from .validate import check_table, check_text, shown
 
 __all__ = ["Citation", "cite", "short_cite", "sources_for"]
 
@@ -41,6 +44,19 @@ class Citation(str):
 def _sources_by_id(folder) -> dict[str, pd.Series]:
     # Widgets cite hundreds of sources per redraw: index the table once per data folder.
     return {row["id"]: row for _, row in load("sources").iterrows()}
+
+
+def _checked_source(source_id: object, name: str = "source_id") -> pd.Series:
+    """The row of a source id, or an error naming the closest ids."""
+    check_text(source_id, name, empty=False, example="'oberdorfer-carlin-2014'")
+    row = _source_row(source_id)
+    if row is None:
+        ids = list(_sources_by_id(data_dir()))
+        close = difflib.get_close_matches(source_id.strip(), ids, n=1, cutoff=0.6)
+        guess = f" Did you mean {close[0]!r}?" if close else ""
+        raise LessonInputError(f"Unknown source id {source_id!r}.{guess} Allowed: an id from "
+                               "lessons.load('sources')['id'], such as 'oberdorfer-carlin-2014'.")
+    return row
 
 
 def _source_row(source_id: str) -> pd.Series | None:
@@ -67,10 +83,12 @@ def short_cite(source_id: str) -> str:
 
     >>> short_cite("oberdorfer-carlin-2014")
     'Oberdorfer and Carlin (2014)'
+    >>> short_cite("oberdorfer-carlin-2015")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: Unknown source id 'oberdorfer-carlin-2015'. Did you mean 'oberdorfer-carlin-2014'? ...
     """
-    row = _source_row(source_id)
-    if row is None:
-        raise LessonInputError(f"Unknown source id {source_id!r}.")
+    row = _checked_source(source_id)
     if row["kind"] == "press" or not row["author"]:
         return f"{row['container'] or row['author'] or row['title']}, {_when(row)}"
     year = _when(row) if pd.isna(row["date"]) else row["year"]
@@ -106,9 +124,12 @@ def cite(item_id: str) -> Citation:
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: 'not-an-id' is neither an event id nor a source id. ...
+    >>> cite(None)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: item_id must be text, e.g. '1948-ussr-dprk-relations' or 'oberdorfer-carlin-2014'; got None. ...
     """
-    if not isinstance(item_id, str):
-        raise LessonInputError(f"cite() needs an event or source id as text, not {type(item_id).__name__}.")
+    check_text(item_id, "item_id", empty=False, example="'1948-ussr-dprk-relations' or 'oberdorfer-carlin-2014'")
     row = _source_row(item_id)
     if row is not None:
         return Citation(_full(row))
@@ -118,28 +139,41 @@ def cite(item_id: str) -> Citation:
         ev = event(item_id)
     except LessonInputError:
         raise LessonInputError(
-            f"{item_id!r} is neither an event id nor a source id. Event ids start with a year "
-            "(find them with lessons.events(keyword=...)); source ids are listed by lessons.load('sources')."
+            f"{item_id!r} is neither an event id nor a source id. Allowed: an event id, which starts with a year "
+            "(find them with lessons.events(keyword=...)), or a source id (listed by lessons.load('sources'))."
         ) from None
     lines = [f"{ev['when']}: {ev['title']}. Sources:"]
     lines += [f"  [{i}] {_full(_source_row(s))}" for i, s in enumerate(ev["source_ids"], 1)]
     return Citation("\n".join(lines))
 
 
-def sources_for(event_table: pd.DataFrame, extra: Iterable[str] = ()) -> pd.DataFrame:
+def sources_for(event_table: pd.DataFrame, extra: Iterable[str] = ()) -> Table:
     """The sources cited by the given events (plus ``extra`` source ids), each once, sorted.
 
-    Returns columns ``id``, ``reference`` (short) and ``citation`` (full).
+    ``event_table`` is a table from :func:`lessons.events` (it needs its ``source_ids``
+    column); ``extra`` is a source id or a list of them. Returns columns ``id``,
+    ``reference`` (short) and ``citation`` (full).
 
     >>> from lessons.chronology import events
     >>> table = sources_for(events(period="war"))
     >>> list(table.columns)
     ['id', 'reference', 'citation']
+    >>> sources_for("war")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'war' (text). ...
     """
+    check_table(event_table, "event_table", ["source_ids"])
+    extra = [extra] if isinstance(extra, str) else extra
+    if not isinstance(extra, (list, tuple, set, frozenset, pd.Series)):
+        raise LessonInputError(f"extra must be a source id or a list of them; got {shown(extra)}. "
+                               "Allowed: ids from lessons.load('sources')['id'].")
+    for source_id in extra:
+        _checked_source(source_id, "extra")
     ids = list(dict.fromkeys([*(s for row in event_table["source_ids"] for s in row), *extra]))
     rows = [(s, short_cite(s), _full(_source_row(s))) for s in ids]
     out = pd.DataFrame(rows, columns=["id", "reference", "citation"])
-    return out.sort_values("reference", key=lambda c: c.str.casefold()).reset_index(drop=True)
+    return as_table(out.sort_values("reference", key=lambda c: c.str.casefold()).reset_index(drop=True))
 
 
 @functools.cache

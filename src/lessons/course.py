@@ -22,17 +22,25 @@ __all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path"]
 
 
 def course_outline() -> pd.DataFrame:
-    """Every lesson with its number, title, years and whether its notebook is ready.
+    """Every lesson with its number, title, years, summary and notebook file.
 
-    >>> bool(course_outline().loc[0, "ready"])
+    Shown in Jupyter as a readable table (see :mod:`lessons.tables`): headers in words,
+    text in full, left-aligned.
+
+    >>> outline = course_outline()
+    >>> list(outline.columns)
+    ['number', 'title', 'years', 'summary', 'notebook']
+    >>> "Lesson" in outline._repr_html_() and "ready" not in outline._repr_html_()
     True
     """
+    # Imported here: the rest of this module is edited by others, and only this function uses it.
+    from .tables import as_table
+
     table = load("lessons")
     labels = load("periods").set_index("id")["label"]
     table["years"] = table["period"].map(labels).fillna("")
-    notebooks = data_dir().parent / "notebooks"
-    table["ready"] = [(notebooks / name).is_file() for name in table["notebook"]]
-    return table[["number", "title", "years", "summary", "notebook", "ready"]]
+    # Whether each notebook exists is the test suite's concern (tests/test_notebooks.py), not the students'.
+    return as_table(table[["number", "title", "years", "summary", "notebook"]].reset_index(drop=True))
 
 
 def notebook_path(lesson: int) -> Path:

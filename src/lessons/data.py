@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import LessonInputError, unknown
+from .errors import LessonInputError
+from .validate import check_id
 
 __all__ = ["data_dir", "table_names", "load", "schema"]
 
@@ -74,9 +75,7 @@ def schema(name: str) -> list[dict]:
 
 def _resource(name: object) -> dict:
     catalogue = _catalogue(data_dir())
-    if not isinstance(name, str) or name not in catalogue:
-        raise unknown("table", name, catalogue)
-    return catalogue[name]
+    return catalogue[check_id(name, "table", catalogue)]
 
 
 def _typed(column: pd.Series, field: dict) -> pd.Series:
@@ -118,6 +117,10 @@ def load(name: str) -> pd.DataFrame:
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: Unknown table 'event'. Did you mean 'events'? Allowed: ...
+    >>> load(["events"])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: table must be one of the allowed values, as text; got ['events'] (a list). Allowed: 'events', ...
     """
     _resource(name)
     return _read(data_dir(), name).copy()

@@ -8,9 +8,14 @@
 """
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pandas as pd
 
 from .errors import LessonInputError
+from .validate import check_choice, check_date
+from .validate import check_years as _check_years
 
 __all__ = ["format_date", "format_span", "check_years", "PRECISIONS"]
 
@@ -18,35 +23,56 @@ PRECISIONS = ("day", "month", "year")
 _FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
 
 
-def format_date(date: pd.Timestamp, precision: str = "day") -> str:
+def _check_precision(precision: object, name: str = "precision") -> str:
+    return check_choice(precision, name, PRECISIONS)
+
+
+def _as_date(value: object, name: str, precision: str) -> pd.Timestamp:
+    """A date to format; a bare year is accepted only when only the year is to be shown."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and precision != "year":
+        # 1950 says nothing about the month or day: showing '1 Jan 1950' would invent them.
+        raise LessonInputError(f"{name} {value!r} is a year alone, so it can be shown only with precision='year'; "
+                               f"for precision={precision!r} give a full date such as '1950-06-25'.")
+    return check_date(value, name)
+
+
+def format_date(date: object, precision: str = "day") -> str:
     """Format ``date`` to ``precision`` ('day', 'month' or 'year').
+
+    ``date`` is a Timestamp, a ``datetime.date`` or text 'YYYY-MM-DD'; a whole year (1950)
+    is accepted with ``precision='year'``.
 
     >>> format_date(pd.Timestamp("1965-02-01"), "month")
     'Feb 1965'
-    >>> format_date(pd.Timestamp("1955-01-01"), "year")
-    '1955'
+    >>> format_date("1955-01-01", "year"), format_date(1955, "year")
+    ('1955', '1955')
     >>> format_date(pd.Timestamp("1955-01-01"), "week")
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: Unknown precision 'week'. Allowed: 'day', 'month', 'year'.
+    >>> format_date("25 June 1950")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: date must be a date such as '1953-03-05'; got '25 June 1950' (text). ...
     """
-    if precision not in _FORMATS:
-        raise LessonInputError(
-            f"Unknown precision {precision!r}. Allowed: " + ", ".join(map(repr, PRECISIONS)) + "."
-        )
-    return pd.Timestamp(date).strftime(_FORMATS[precision])
+    precision = _check_precision(precision)
+    return _format(_as_date(date, "date", precision), precision)
 
 
-def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str = "day",
+def _format(date: pd.Timestamp, precision: str) -> str:
+    return date.strftime(_FORMATS[precision])
+
+
+def format_span(start: object, end: object = None, precision: str = "day",
                 end_precision: str | None = None) -> str:
     """Format a date or a range, sharing the month and year where they repeat.
 
-    ``end_precision`` defaults to ``precision``; give it when the end is known less (or
-    more) exactly than the start.
+    ``end`` may be None (or missing) for a single date; ``end_precision`` defaults to
+    ``precision``; give it when the end is known less (or more) exactly than the start.
 
     >>> format_span(pd.Timestamp("1950-01-13"), pd.Timestamp("1950-08-01"), "day")
     '13 Jan – 1 Aug 1950'
-    >>> format_span(pd.Timestamp("1995-09-07"), pd.Timestamp("1996-09-10"), "day")
+    >>> format_span("1995-09-07", "1996-09-10", "day")
     '7 Sep 1995 – 10 Sep 1996'
     >>> format_span(pd.Timestamp("1962-01-01"), pd.Timestamp("1964-01-01"), "year")
     '1962–1964'
@@ -54,15 +80,32 @@ def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str = 
     '1 Nov 1950 – 1953'
     >>> format_span(pd.Timestamp("1983-09-01"), None)
     '1 Sep 1983'
+    >>> format_span("1953-07-27", "1950-06-25")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: end (1950-06-25) is before start (1953-07-27). Allowed: an end on or after the start, or None.
     """
-    end_precision = end_precision or precision
-    if end is None or pd.isna(end) or (pd.Timestamp(end) == pd.Timestamp(start) and end_precision == precision):
-        return format_date(start, precision)
-    start, end = pd.Timestamp(start), pd.Timestamp(end)
-    whole = format_date(end, end_precision)
+    precision = _check_precision(precision)
+    end_precision = precision if end_precision is None else _check_precision(end_precision, "end_precision")
+    start = _as_date(start, "start", precision)
+    if end is None or end is pd.NaT or (isinstance(end, float) and math.isnan(end)):
+        end = None
+    else:
+        end = _as_date(end, "end", end_precision)
+        if end < start:
+            raise LessonInputError(f"end ({end.date()}) is before start ({start.date()}). "
+                                   "Allowed: an end on or after the start, or None.")
+    return _span(start, end, precision, end_precision)
+
+
+def _span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str, end_precision: str) -> str:
+    """:func:`format_span` for values already checked (the chronology formats every event with it)."""
+    if end is None or pd.isna(end) or (end == start and end_precision == precision):
+        return _format(start, precision)
+    whole = _format(end, end_precision)
     if precision != end_precision or start.year != end.year:
         joiner = "–" if precision == end_precision == "year" else " – "
-        return f"{format_date(start, precision)}{joiner}{whole}"
+        return f"{_format(start, precision)}{joiner}{whole}"
     if precision == "year":
         return whole
     if precision == "month" or start.month != end.month:
@@ -74,27 +117,13 @@ def format_span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str = 
 def check_years(years, first: int, last: int, out_of_range: str = "Years must lie between {first} and {last}.") -> tuple[int, int]:
     """Read one year or a (first, last) pair of whole years inside ``first``..``last``.
 
-    ``out_of_range`` says what the allowed years are (with ``{first}`` and ``{last}``).
+    Kept for callers of the earlier API; new code uses :func:`lessons.validate.check_years`.
 
     >>> check_years(1990, 1945, 2025), check_years((1950.0, 1953), 1945, 2025)
     ((1990, 1990), (1950, 1953))
     >>> check_years((1991, 1988), 1945, 2025)
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: The first year (1991) is after the last (1988); try (1988, 1991).
+    lessons.errors.LessonInputError: years: the first year (1991) is after the last (1988); try (1988, 1991). ...
     """
-    if isinstance(years, int) and not isinstance(years, bool):
-        years = (years, years)
-    try:
-        a, b = (int(y) for y in years)
-        if any(float(y) != int(y) for y in years):
-            raise ValueError
-    except (TypeError, ValueError):
-        raise LessonInputError(
-            f"Years must be one year or a pair (first, last) of whole years, e.g. (1950, 1953); got {years!r}."
-        ) from None
-    if a > b:
-        raise LessonInputError(f"The first year ({a}) is after the last ({b}); try ({b}, {a}).")
-    if a < first or b > last:
-        raise LessonInputError(out_of_range.format(first=first, last=last) + f" Got ({a}, {b}).")
-    return a, b
+    return _check_years(years, first=first, last=last, note=out_of_range.format(first=first, last=last))

@@ -20,6 +20,8 @@ import pandas as pd
 from .chronology import events
 from .citations import short_cite
 from .data import data_dir, load
+from .tables import Table, as_table
+from .validate import check_limit, check_text
 
 __all__ = ["find_evidence", "explain_no_match", "MAX_QUERY"]
 
@@ -91,19 +93,31 @@ def _glossary_hits(query: str, forms: dict[str, set[str]]) -> set[str]:
     return hits
 
 
-def find_evidence(query: object, limit: int = 8) -> pd.DataFrame:
+def find_evidence(query: str, limit: int = 8) -> Table:
     """Events ranked by how well they match ``query``, best first, with dates and sources.
 
-    Columns: ``score``, ``when``, ``title``, ``id``, ``sources``. An empty table means
-    nothing matched; :func:`explain_no_match` says what to try. Never raises on odd input.
+    Columns: ``score``, ``when``, ``title``, ``id``, ``sources``; at most ``limit`` rows
+    (a whole number, 0 or more). An empty table means nothing matched (blank text matches
+    nothing); :func:`explain_no_match` says what to try. A query that is not text, or a bad
+    ``limit``, raises :class:`~lessons.errors.LessonInputError`.
 
     >>> find_evidence("recognition 1948")["id"].tolist()[:2]
     ['1948-ussr-dprk-relations', '1948-unga-res-195']
-    >>> find_evidence(12345).empty
-    True
+    >>> len(find_evidence("treaty", limit=2))
+    2
+    >>> find_evidence(12345)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: query must be text, e.g. 'recognition 1948'; got 12345. Allowed: a str.
+    >>> find_evidence("KAL", limit=-1)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: limit must be a whole number of at least 0; got -1. Allowed: 0, 1, 2, ...
     """
-    empty = pd.DataFrame(columns=["score", "when", "title", "id", "sources"])
-    if not isinstance(query, str) or not query.strip():
+    check_text(query, "query", example="'recognition 1948'")
+    limit = check_limit(limit, "limit")
+    empty = as_table(pd.DataFrame(columns=["score", "when", "title", "id", "sources"]))
+    if not query.strip() or limit == 0:
         return empty
     query = query[:MAX_QUERY]
     table, forms = _index()
@@ -141,7 +155,7 @@ def find_evidence(query: object, limit: int = 8) -> pd.DataFrame:
         return empty
     hits = hits.head(limit).copy()
     hits["sources"] = ["; ".join(short_cite(s) for s in ids) for ids in hits["source_ids"]]
-    return hits[["score", "when", "title", "id", "sources"]].reset_index(drop=True)
+    return as_table(hits[["score", "when", "title", "id", "sources"]].reset_index(drop=True))
 
 
 def explain_no_match(query: object) -> str:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .data import load
 from .errors import LessonInputError, unknown
 from .questions.check import Feedback
+from .tables import Record, Table, as_record, as_table
+from .validate import check_flag, check_text, shown
 
 __all__ = ["claims", "claim", "swap_koreas", "judge", "VERDICTS"]
 
@@ -24,13 +27,24 @@ _PATTERN = re.compile("|".join(sorted(map(re.escape, _SWAPS), key=len, reverse=T
 
 
 def swap_koreas(text: str) -> str:
-    """Swap every mention of North and South Korea (and their capitals) in ``text``."""
+    """Swap every mention of North and South Korea (and their capitals) in ``text``.
+
+    >>> swap_koreas(None)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: text must be text, e.g. 'Moscow helped North Korea'; got None. Allowed: a str.
+    """
+    check_text(text, "text", example="'Moscow helped North Korea'")
     return _PATTERN.sub(lambda m: _SWAPS[m.group(0)], text)
 
 
-def claims() -> pd.DataFrame:
-    """The twelve claims with verdicts, evidence and explanations."""
-    return load("claims")
+def claims() -> Table:
+    """The twelve claims with verdicts, evidence and explanations.
+
+    >>> claims()["id"].iloc[0]
+    'c01'
+    """
+    return as_table(load("claims"))
 
 
 def claim(claim_id: object) -> pd.Series:
@@ -44,11 +58,14 @@ def claim(claim_id: object) -> pd.Series:
     lessons.errors.LessonInputError: Unknown claim 'c13'. ...
     """
     table = claims()
-    if isinstance(claim_id, int) and not isinstance(claim_id, bool):
-        claim_id = f"c{claim_id:02d}"
-    if not isinstance(claim_id, str) or claim_id.strip().lower() not in set(table["id"]):
+    if isinstance(claim_id, (int, np.integer)) and not isinstance(claim_id, (bool, np.bool_)):
+        claim_id = f"c{int(claim_id):02d}"
+    if not isinstance(claim_id, str):
+        raise LessonInputError(f"claim_id must be a claim id such as 'c04' (or its number, 4); got {shown(claim_id)}. "
+                               "Allowed: " + ", ".join(map(repr, table["id"])) + ".")
+    if claim_id.strip().lower() not in set(table["id"]):
         raise unknown("claim", claim_id, table["id"])
-    return table[table["id"] == claim_id.strip().lower()].iloc[0]
+    return as_record(table[table["id"] == claim_id.strip().lower()].reset_index(drop=True).iloc[0])
 
 
 def _evidence(ids) -> list[str]:
@@ -64,18 +81,24 @@ def _evidence(ids) -> list[str]:
 def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:
     """Compare a student's verdict on a claim (as written, or swapped) with the evidence.
 
-    Never raises at a student: an unknown claim or verdict gets an 'invalid' feedback.
+    The verdict is the student's answer: a word that is not a verdict gets 'invalid'
+    feedback listing the verdicts. The other arguments are checked like any function's:
+    an unknown claim, a verdict that is not text, or ``swapped`` that is not True/False
+    raises :class:`~lessons.errors.LessonInputError` (``'no'`` is not False).
 
     >>> judge("c04", "true").status
     'wrong'
     >>> judge("c04", "maybe").status
     'invalid'
+    >>> judge("c04", "false", swapped="no")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: swapped must be True or False; got 'no' (text). Allowed: True, False, written without quotes.
     """
-    try:
-        row = claim(claim_id)
-    except LessonInputError as error:
-        return Feedback("invalid", str(error))
-    if not isinstance(verdict, str) or verdict.strip().lower() not in VERDICTS:
+    row = claim(claim_id)
+    check_text(verdict, "verdict", example="'false'")
+    swapped = check_flag(swapped, "swapped")
+    if verdict.strip().lower() not in VERDICTS:
         return Feedback("invalid", f"Choose a verdict: {', '.join(VERDICTS)}.")
     given = verdict.strip().lower()
     right = row["swapped_verdict" if swapped else "verdict"]

@@ -8,12 +8,13 @@ Korean (Hangul, Revised Romanization, McCune–Reischauer) and Russian forms.
 """
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from .data import load
 from .errors import LessonInputError, unknown
+from .markup import html_text
+from .tables import CELL_STYLE, HEAD_STYLE, TABLE_STYLE, Record, Table, as_record, as_table
+from .validate import check_id, check_text, shown
 
 __all__ = ["glossary", "term", "lookup", "key_terms", "FORMS"]
 
@@ -21,8 +22,11 @@ __all__ = ["glossary", "term", "lookup", "key_terms", "FORMS"]
 FORMS = ["id", "term", "korean_hangul", "korean_rr", "korean_mr", "russian", "russian_translit"]
 
 
-def glossary(search: str | None = None, kind: str | None = None) -> pd.DataFrame:
+def glossary(search: str | None = None, kind: str | None = None) -> Table:
     """Glossary entries whose names (in any form) or definitions contain ``search``.
+
+    ``search`` is text (every word must appear; blank text matches every entry); ``kind``
+    one of the kinds in the glossary ('person', 'place', ...).
 
     >>> len(glossary("parallel")) >= 1
     True
@@ -30,72 +34,98 @@ def glossary(search: str | None = None, kind: str | None = None) -> pd.DataFrame
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: Unknown kind 'weapon'. Allowed: ...
+    >>> glossary(["Stalin"])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: search must be text, e.g. 'Stalin' or '김일성'; got ['Stalin'] (a list). Allowed: a str.
     """
     table = load("glossary")
     if kind is not None:
-        kinds = sorted(set(table["kind"]))
-        if kind not in kinds:
-            raise unknown("kind", kind, kinds)
+        check_id(kind, "kind", sorted(set(table["kind"])))
         table = table[table["kind"] == kind]
     if search is not None:
-        if not isinstance(search, str):
-            raise LessonInputError(f"Search with text, not {type(search).__name__}.")
+        check_text(search, "search", example="'Stalin' or '김일성'")
         words = search.casefold().split()
         text = table[[*FORMS, "definition"]].agg(" ".join, axis=1).str.casefold()
         for word in words:
             table = table[text.loc[table.index].str.contains(word, regex=False)]
-    return table.sort_values("term", key=lambda c: c.str.casefold()).reset_index(drop=True)
+    return as_table(table.sort_values("term", key=lambda c: c.str.casefold()).reset_index(drop=True))
 
 
-def term(term_id: str) -> pd.Series:
+def term(term_id: str) -> Record:
     """One entry by id.
 
     >>> term("juch")
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: Unknown glossary term 'juch'. Did you mean 'juche'? ...
+    >>> term(None)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: term_id must be text, e.g. 'juche'; got None. Allowed: a str.
     """
+    check_text(term_id, "term_id", empty=False, example="'juche'")
     table = load("glossary")
     hit = table[table["id"] == term_id]
     if hit.empty:
         raise unknown("glossary term", term_id, table["id"])
-    return hit.iloc[0]
+    return as_record(hit.reset_index(drop=True).iloc[0])
 
 
-def lookup(name: str) -> pd.Series:
-    """The entry any of whose forms equals ``name`` (any case, any script)."""
+def lookup(name: str) -> Record:
+    """The entry any of whose forms equals ``name`` (any case, any script), else the first that contains it.
+
+    >>> lookup("Сталин")["id"]
+    'joseph-stalin'
+    >>> lookup("")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: name must not be blank; got '' (text). Allowed: a str with at least one letter or digit.
+    """
+    check_text(name, "name", empty=False, example="'Stalin', '김일성' or 'Сталин'")
     table = load("glossary")
-    wanted = str(name).strip().casefold()
+    wanted = name.strip().casefold()
     for column in FORMS:
         hit = table[table[column].str.casefold() == wanted]
         if not hit.empty:
-            return hit.iloc[0]
-    matches = glossary(name) if isinstance(name, str) and name.strip() else table.iloc[0:0]
+            return as_record(hit.reset_index(drop=True).iloc[0])
+    matches = glossary(name)
     if len(matches):
-        return matches.iloc[0]
-    raise LessonInputError(f"No glossary entry for {name!r}. Try lessons.glossary_explorer() to search.")
+        return as_record(matches.iloc[0])
+    raise LessonInputError(f"No glossary entry for {name!r}. Allowed: a name in any form the glossary gives "
+                           "(English, Korean, Russian); try lessons.glossary_explorer() to search.")
 
 
 def _row_html(row: pd.Series) -> str:
     korean = " · ".join(x for x in (row["korean_hangul"], row["korean_rr"], row["korean_mr"]) if x)
     russian = " · ".join(x for x in (row["russian"], row["russian_translit"]) if x)
-    return (f"<tr><td><b>{html.escape(row['term'])}</b><br><small>{html.escape(row['kind'])}</small></td>"
-            f"<td>{html.escape(korean)}</td><td>{html.escape(russian)}</td>"
-            f"<td>{html.escape(row['definition'])}</td></tr>")
+    cell = f'<td style="{CELL_STYLE}">'
+    return (f'<tr><th scope="row" style="{CELL_STYLE}"><b>{html_text(row["term"])}</b><br>'
+            f'<small style="font-weight:normal">{html_text(row["kind"])}</small></th>'
+            f"{cell}{html_text(korean)}</td>{cell}{html_text(russian)}</td>"
+            f'<td style="{CELL_STYLE}min-width:16em;">{html_text(row["definition"])}</td></tr>')
 
 
 def table_html(rows: pd.DataFrame) -> str:
-    """Glossary rows as an HTML table (term, Korean, Russian, definition)."""
+    """Glossary rows as an HTML table (term, Korean, Russian, definition): left-aligned, wrapped, escaped.
+
+    >>> html = table_html(pd.DataFrame([{"term": "<script>", "kind": "x", "korean_hangul": "", "korean_rr": "",
+    ...     "korean_mr": "", "russian": "", "russian_translit": "", "definition": "costs $x$"}]))
+    >>> import re
+    >>> "<script>" in html, "&lt;script&gt;" in html, "$x$" in html, bool(re.search(r"<th[^>]*>\\s*</th>", html))
+    (False, True, False, False)
+    """
     body = "".join(_row_html(r) for _, r in rows.iterrows())
-    return ("<table style='text-align:left'><thead><tr><th>Term</th><th>Korean</th><th>Russian</th>"
-            f"<th>Definition</th></tr></thead><tbody>{body}</tbody></table>")
+    head = "".join(f'<th scope="col" style="{HEAD_STYLE}">{h}</th>' for h in ("Term", "Korean", "Russian", "Definition"))
+    return (f'<table class="lessons-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
 class KeyTerms:
     """The key terms of a lesson, shown as a table with their Korean and Russian forms."""
 
     def __init__(self, ids):
-        self.rows = pd.DataFrame([term(i) for i in ids])
+        self.rows = as_table(pd.DataFrame([term(i) for i in ids]).reset_index(drop=True))
 
     def _repr_html_(self) -> str:
         return table_html(self.rows)
@@ -105,9 +135,22 @@ class KeyTerms:
 
 
 def key_terms(*ids: str) -> KeyTerms:
-    """Show the glossary entries ``ids`` (a lesson's key terms).
+    """Show the glossary entries ``ids`` (a lesson's key terms); one list of ids works too.
 
-    >>> "Juche" in repr(key_terms("juche")).title()
-    True
+    >>> "Juche" in repr(key_terms("juche")).title(), len(key_terms(["juche", "veto"]).rows)
+    (True, 2)
+    >>> key_terms()
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: key_terms needs at least one glossary id, e.g. key_terms('juche', 'veto'); got none. ...
     """
+    if len(ids) == 1 and isinstance(ids[0], (list, tuple)):
+        ids = tuple(ids[0])
+    if not ids:
+        raise LessonInputError("key_terms needs at least one glossary id, e.g. key_terms('juche', 'veto'); got none. "
+                               "Allowed: ids from lessons.glossary()['id'].")
+    for i, term_id in enumerate(ids):
+        if not isinstance(term_id, str):
+            raise LessonInputError(f"key_terms: id number {i + 1} must be text such as 'juche'; got {shown(term_id)}. "
+                                   "Allowed: ids from lessons.glossary()['id'].")
     return KeyTerms(ids)

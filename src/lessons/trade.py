@@ -19,8 +19,9 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import load, schema
-from .dates import check_years
 from .errors import LessonInputError, unknown
+from .tables import Table, as_table
+from .validate import check_choice, check_flag, check_text, check_years, shown
 
 __all__ = ["FLOWS", "trade_series", "trade_pairs", "TRADE_YEARS", "pair_of"]
 
@@ -45,7 +46,9 @@ def pair_of(name: object) -> str:
     """
     pairs = trade_pairs()
     if not isinstance(name, str):
-        raise LessonInputError(f"A pair is text such as 'USSR/Russia–DPRK', not {type(name).__name__}.")
+        raise LessonInputError(f"A pair is text such as 'USSR/Russia–DPRK'; got {shown(name)}. "
+                               "Allowed: " + ", ".join(map(repr, pairs)) + ".")
+    check_text(name, "pair", empty=False)
     aliases = {"ussr": "USSR/Russia", "russia": "USSR/Russia", "soviet": "USSR/Russia", "china": "PRC", "prc": "PRC",
                "us": "USA", "usa": "USA", "japan": "JPN", "jpn": "JPN", "ussr/russia": "USSR/Russia"}
     parts = name.replace("–", " ").replace("-", " ").replace(",", " ").split()
@@ -63,21 +66,48 @@ def pair_of(name: object) -> str:
 def _years(years) -> tuple[int, int]:
     if years is None:
         return TRADE_YEARS
-    return check_years(years, *TRADE_YEARS, out_of_range="The trade data cover {first}–{last}; for later years see "
-                       "lessons.figures(topic='rok-ussr-trade').")
+    first, last = TRADE_YEARS
+    return check_years(years, "years", first=first, last=last,
+                       note=f"The trade data cover {first}–{last}; for later years see "
+                            "lessons.figures(topic='rok-ussr-trade').")
 
 
-def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = False) -> pd.DataFrame:
+def _pairs(pairs) -> list[str]:
+    """None means every pair; one name or a list of names; an empty list is refused, not read as 'all'."""
+    if pairs is None:
+        return trade_pairs()
+    if isinstance(pairs, str):
+        return [pair_of(pairs)]
+    if isinstance(pairs, (list, tuple, set, frozenset, pd.Series)) and len(pairs):
+        return list(dict.fromkeys(pair_of(p) for p in pairs))
+    raise LessonInputError(f"pairs must be a pair name or a list of them, e.g. ['USSR/Russia–DPRK']; got "
+                           f"{shown(pairs)}. Allowed: None (every pair) or names from " + ", ".join(
+                               map(repr, trade_pairs())) + ".")
+
+
+def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = False) -> Table:
     """Trade values (current US$ millions) by pair and year; see the module docstring.
+
+    ``pairs``: None (every pair), one pair name, or a non-empty list of them.
+    ``years``: None (all), a year or a pair ``(first, last)`` within 1950-2014.
+    ``smoothed``: True or False (COW's smoothed series instead of the reported values).
 
     >>> trade_series(["USSR/Russia–ROK"], flow="both")
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: Unknown flow 'both'. Allowed: 'total', 'exports', 'imports'.
+    >>> trade_series([])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: pairs must be a pair name or a list of them, e.g. ['USSR/Russia–DPRK']; got [] (a list). ...
+    >>> trade_series(smoothed="no")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: smoothed must be True or False; got 'no' (text). Allowed: True, False, written without quotes.
     """
-    if flow not in FLOWS:
-        raise unknown("flow", flow, FLOWS)
-    pairs = [pair_of(p) for p in ([pairs] if isinstance(pairs, str) else pairs or trade_pairs())]
+    check_choice(flow, "flow", FLOWS)
+    smoothed = check_flag(smoothed, "smoothed")
+    pairs = _pairs(pairs)
     first, last = _years(years)
     table = load("trade")
     table = table[table["pair"].isin(pairs) & table["year"].between(first, last)].copy()
@@ -94,4 +124,4 @@ def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = F
         "value": grouped["amount"].sum(min_count=1 if flow != "total" else 2),
         "missing_report": grouped["flag"].agg(lambda f: bool((f == "missing-report").any())),
     }).reset_index()
-    return out
+    return as_table(out)

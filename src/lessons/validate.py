@@ -131,7 +131,7 @@ def check_years(years: object, name: str = "years", *, first: int | None = None,
     >>> check_years((1940, 1960), first=1950, last=2014, note="See lessons.figures().")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: years (1940, 1960) are outside 1950–2014. See lessons.figures(). Allowed: ...
+    lessons.errors.LessonInputError: years (1940, 1960) must lie between 1950 and 2014. See lessons.figures(). Allowed: ...
     """
     first = course_years()[0] if first is None else first
     last = course_years()[1] if last is None else last
@@ -151,7 +151,7 @@ def check_years(years: object, name: str = "years", *, first: int | None = None,
                                f"Allowed: {allowed}.")
     if a < first or b > last:
         extra = f" {note}" if note else ""
-        raise LessonInputError(f"{name} ({a}, {b}) are outside {first}–{last}.{extra} Allowed: {allowed}.")
+        raise LessonInputError(f"{name} ({a}, {b}) must lie between {first} and {last}.{extra} Allowed: {allowed}.")
     return a, b
 
 
@@ -223,7 +223,7 @@ def check_id(value: object, name: str, allowed: Iterable[str]) -> str:
     >>> check_id(["war"], "period", ["division", "war"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: period must be one id as text, not ['war'] (a list). Allowed: 'division', 'war'.
+    lessons.errors.LessonInputError: period must be one of the allowed values, as text; got ['war'] (a list). Allowed: 'division', 'war'.
     >>> check_id("wra", "period", ["division", "war"])
     Traceback (most recent call last):
     ...
@@ -232,7 +232,8 @@ def check_id(value: object, name: str, allowed: Iterable[str]) -> str:
     allowed = list(allowed)
     if not isinstance(value, str):
         listed = ", ".join(map(repr, allowed)) if len(allowed) <= 20 else ", ".join(map(repr, allowed[:20])) + ", ..."
-        raise LessonInputError(f"{name} must be one id as text, not {shown(value)}. Allowed: {listed}.")
+        raise LessonInputError(f"{name} must be one of the allowed values, as text; got {shown(value)}. "
+                               f"Allowed: {listed}.")
     if value not in set(allowed):
         raise unknown(name, value, allowed)
     return value

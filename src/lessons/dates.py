@@ -31,8 +31,8 @@ def _as_date(value: object, name: str, precision: str) -> pd.Timestamp:
     """A date to format; a bare year is accepted only when only the year is to be shown."""
     if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and precision != "year":
         # 1950 says nothing about the month or day: showing '1 Jan 1950' would invent them.
-        raise LessonInputError(f"{name} {value!r} is a year alone, so it can be shown only with precision='year'; "
-                               f"for precision={precision!r} give a full date such as '1950-06-25'.")
+        raise LessonInputError(f"{name} {value!r} is a year alone, so it cannot be shown with precision={precision!r}. "
+                               f"Allowed: a year with precision='year', or a full date such as '{value}-06-25'.")
     return check_date(value, name)
 
 

@@ -8,6 +8,8 @@ Korean (Hangul, Revised Romanization, McCune–Reischauer) and Russian forms.
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .data import load
@@ -73,14 +75,22 @@ def term(term_id: str) -> Record:
 
 
 def lookup(name: str) -> Record:
-    """The entry any of whose forms equals ``name`` (any case, any script), else the first that contains it.
+    """The entry one of whose names is ``name`` (any form, any case, any script).
 
-    >>> lookup("Сталин")["id"]
-    'joseph-stalin'
+    First an exact name ('Joseph Stalin', 'Сталин' in 'Иосиф Сталин' counts as a whole
+    word), then a name containing the text. When several entries match, or the text
+    occurs only in definitions, the error lists the candidates instead of picking one.
+
+    >>> lookup("Сталин")["id"], lookup("Stalin")["id"]
+    ('joseph-stalin', 'joseph-stalin')
     >>> lookup("")
     Traceback (most recent call last):
     ...
     lessons.errors.LessonInputError: name must not be blank; got '' (text). Allowed: a str with at least one letter or digit.
+    >>> lookup("Kim")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: 'Kim' names several glossary entries: ... Allowed: one of their ids, e.g. lessons.term('...').
     """
     check_text(name, "name", empty=False, example="'Stalin', '김일성' or 'Сталин'")
     table = load("glossary")
@@ -89,9 +99,20 @@ def lookup(name: str) -> Record:
         hit = table[table[column].str.casefold() == wanted]
         if not hit.empty:
             return as_record(hit.reset_index(drop=True).iloc[0])
-    matches = glossary(name)
-    if len(matches):
-        return as_record(matches.iloc[0])
+    names = table[FORMS].agg(" | ".join, axis=1).str.casefold()
+    whole = names.str.contains(rf"(?<!\w){re.escape(wanted)}(?!\w)", regex=True)
+    for hits in (table[whole], table[names.str.contains(wanted, regex=False)]):
+        if len(hits) == 1:
+            return as_record(hits.reset_index(drop=True).iloc[0])
+        if len(hits) > 1:
+            listed = "; ".join(f"{t} ({i})" for t, i in zip(hits["term"], hits["id"]))
+            raise LessonInputError(f"{name!r} names several glossary entries: {listed}. "
+                                   f"Allowed: one of their ids, e.g. lessons.term({hits['id'].iloc[0]!r}).")
+    mentioned = glossary(name)
+    if len(mentioned):
+        listed = "; ".join(f"{t} ({i})" for t, i in zip(mentioned["term"][:8], mentioned["id"][:8]))
+        raise LessonInputError(f"No glossary entry is named {name!r}; it appears in the definitions of: {listed}. "
+                               "Allowed: a name the glossary gives (English, Korean or Russian), or one of these ids.")
     raise LessonInputError(f"No glossary entry for {name!r}. Allowed: a name in any form the glossary gives "
                            "(English, Korean, Russian); try lessons.glossary_explorer() to search.")
 

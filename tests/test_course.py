@@ -7,10 +7,10 @@ from lessons.errors import LessonInputError, friendly_errors
 from lessons.glossary_terms import key_terms, lookup
 
 
-def test_outline_lists_nine_lessons_all_ready():
+def test_outline_lists_nine_lessons_each_with_its_notebook(root):
     outline = course_outline()
     assert list(outline["number"]) == list(range(9))
-    assert outline["ready"].all()
+    assert all((root / "notebooks" / name).is_file() for name in outline["notebook"])
     assert outline.loc[2, "years"] == "1950–1953"
 
 
@@ -25,7 +25,10 @@ def test_sources_section_collects_events_figures_and_datasets():
     assert "1948-ussr-dprk-relations" in events and figures and "cow-trade-4.0" in sources
     text = sources_section(lesson=8).data
     assert "Correlates of War Project Trade Data Set Codebook" in text
-    assert text.count("\n") + 1 == len(set(text.splitlines()))  # each source once
+    items = [line for line in text.splitlines() if not line.startswith(" ")]
+    numbered = [int(line.split(".")[0]) for line in items]
+    assert numbered == list(range(1, len(events) + len(figures) + len(sources) + 1))  # note n is item n
+    assert all(f"(id `{item}`)" in text for item in events + figures + sources)
     with pytest.raises(LessonInputError, match="Unknown event ids"):
         sources_section(event_ids=["1948-no-such-event"])
 

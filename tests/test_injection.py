@@ -25,14 +25,9 @@ RAW_TAG = re.compile(r"<(img|script|svg)\b", re.I)
 
 
 def markdown_is_inert(text: str) -> bool:
-    """No raw tag, no Markdown link, and no unescaped dollar."""
-    return not RAW_TAG.search(text) and "](" not in text.replace("\\](", "") and not re.search(r"(?<!\\)\$", text)
-
-
-def html_is_inert(text: str) -> bool:
-    """No raw tag, and every dollar kept away from MathJax."""
-    return not RAW_TAG.search(text) and all(
-        '<span class="tex2jax_ignore">&#36;</span>' in text for _ in [0] if "$" in text.replace("&#36;", ""))
+    """No raw tag, no Markdown link, and every dollar written as \\\\$ (see lessons.markup)."""
+    return (not RAW_TAG.search(text) and "](" not in text.replace("\\](", "")
+            and text.count("$") == text.count("\\\\$"))
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -90,7 +85,7 @@ def test_friendly_error_markdown_is_escaped(attack):
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_chart_captions_and_alt_text_are_escaped(attack):
-    page = Chart(Figure(figsize=(1, 1)), caption=attack, alt=attack).html(data="AAAA")
+    page = Chart(Figure(figsize=(1, 1)), caption=attack, alt=attack).html()
     assert len(RAW_TAG.findall(page)) == 1  # the chart's own image, nothing from the text
     alt = re.search(r'alt="([^"]*)"', page)[1]
     assert "<" not in alt and ">" not in alt

@@ -17,6 +17,7 @@ from .chronology import events
 from .citations import sources_for
 from .data import data_dir, load, table_names
 from .errors import LessonInputError
+from .notes import cited, entry, known_ids, md_citation, number_notes
 
 __all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path"]
 
@@ -55,40 +56,43 @@ def notebook_path(lesson: int) -> Path:
     return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
 
 
+def _markdown_cells(lesson: int) -> list[str]:
+    cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+
+
 def cited_ids(lesson: int) -> tuple[list[str], list[str], list[str]]:
-    """Event, figure and source ids that lesson ``lesson``'s text cites in `backticks`, in order.
+    """Event, figure and source ids that lesson ``lesson``'s notes cite, in order.
 
     >>> events_cited, figures_cited, sources_cited = cited_ids(0)
     >>> "1948-ussr-dprk-relations" in events_cited
     True
     """
-    cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
-    text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    ticked = list(dict.fromkeys(re.findall(r"`([a-z0-9][a-z0-9.-]+)`", text)))
+    ids = cited(number_notes(_markdown_cells(lesson), known_ids()))
     event_ids = set(load("events")["id"])
     figure_ids = set(load("figures")["id"]) if "figures" in table_names() else set()
     source_ids = set(load("sources")["id"])
-    return ([t for t in ticked if t in event_ids], [t for t in ticked if t in figure_ids],
-            [t for t in ticked if t in source_ids])
+    return ([t for t in ids if t in event_ids], [t for t in ids if t in figure_ids],
+            [t for t in ids if t in source_ids])
 
 
 def sources_section(period: str | None = None, event_ids: list[str] | None = None, lesson: int | None = None):
     """Markdown list of the full citations behind a lesson, a period or a list of events.
 
-    ``lesson=N`` collects every event and figure id the lesson's text cites.
+    ``lesson=N`` lists the lesson's numbered notes in order: each note's event, figure or
+    dataset, its id, and every source it rests on, so note [3] in the text is item 3 here.
 
     >>> text = sources_section(period="war").data
     >>> text.startswith("1. ")
     True
+    >>> sources_section(lesson=2).data.startswith("1. **")
+    True
     """
     from IPython.display import Markdown
 
-    extra_sources: list[str] = []
     if lesson is not None:
-        event_ids, figure_ids, extra_sources = cited_ids(lesson)
-        if figure_ids:
-            figures = load("figures").set_index("id")
-            extra_sources += list(dict.fromkeys(figures.loc[figure_ids, "source_id"]))
+        ids = cited(number_notes(_markdown_cells(lesson), known_ids()))
+        return Markdown("\n".join(f"{n}. {entry(item)}" for n, item in enumerate(ids, 1)))
     if event_ids is not None:
         table = events()
         unknown_ids = sorted(set(event_ids) - set(table["id"]))
@@ -97,5 +101,5 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
         table = table[table["id"].isin(event_ids)]
     else:
         table = events(period=period)
-    cited = sources_for(table, extra_sources)
-    return Markdown("\n".join(f"{i}. {c}" for i, c in enumerate(cited["citation"], 1)))
+    cited_sources = sources_for(table)
+    return Markdown("\n".join(f"{i}. {md_citation(c)}" for i, c in enumerate(cited_sources["citation"], 1)))

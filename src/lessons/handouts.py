@@ -139,6 +139,9 @@ def offline_html(html: str) -> str:
     """
     html = re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", html)
     html = html.replace("<details>", "<details open>")  # on paper, show each chart's text description
+    # Markdown writes a dollar as \\$ for JupyterLab's MathJax (see lessons.markup); nbconvert leaves
+    # "\$", which only MathJax would clean up, and a handout loads no MathJax.
+    html = html.replace("\\$", "$")
     return html.replace("</head>", PRINT_CSS + "</head>", 1)
 
 

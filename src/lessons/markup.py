@@ -1,12 +1,17 @@
-"""Make any text safe to show as Markdown or HTML.
+r"""Make any text safe to show as Markdown or HTML.
 
 Student answers, data cells and command-line options can hold ``<script>``, ``$`` or
 Markdown syntax. Jupyter renders Markdown and HTML outputs, and typesets ``$…$`` as
 maths, so every piece of text that did not come from this module's callers' own
 templates goes through :func:`md_text` or :func:`html_text` first.
 
->>> md_text("US$3 billion and US$1.47")
-'US\\\\$3 billion and US\\\\$1.47'
+>>> print(md_text("US$3 billion and US$1.47"))
+US\\$3 billion and US\\$1.47
+
+JupyterLab 4 reads ``\$`` in Markdown as the start of maths all the same; ``\\$`` (an
+escaped backslash, which MathJax then reads as an escaped dollar) shows a plain "$". Tested
+in a real JupyterLab by tests/browser. HTML gets a ``tex2jax_ignore`` span round each "$".
+
 >>> html_text('<img src=x onerror=alert(1)> costs US$3')
 '&lt;img src=x onerror=alert(1)&gt; costs US<span class="tex2jax_ignore">&#36;</span>3'
 """
@@ -21,7 +26,8 @@ __all__ = ["md_text", "html_text", "attr_text", "NO_MATH"]
 NO_MATH = "tex2jax_ignore"
 
 # Characters Markdown gives a meaning to; a backslash makes each literal.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~$])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~])")
+MD_DOLLAR = "\\\\$"  # see the module docstring
 # At the start of a line these begin a list, a heading or a quote.
 _MD_LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+>=])", re.MULTILINE)
 
@@ -37,7 +43,7 @@ def md_text(text: object) -> str:
     'None'
     """
     text = html.escape(str(text), quote=False)  # & < > first: entities survive Markdown
-    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("$", MD_DOLLAR)
     return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[4]}\\{m[5]}", text)
 
 

@@ -68,8 +68,8 @@ class Feedback:
     def _repr_markdown_(self) -> str:
         """Markdown for ``lessons.check(...)`` in a cell; every piece of text escaped.
 
-        >>> Feedback("wrong", "US$3 *x*")._repr_markdown_()
-        '**✗ Not yet.** US\\\\$3 \\\\*x\\\\*'
+        >>> print(Feedback("wrong", "US$3 *x*")._repr_markdown_())
+        **✗ Not yet.** US\\\\$3 \\*x\\*
         """
         lines = [f"**{ICONS[self.status]}** {md_text(self.message)}"]
         if self.hint:

@@ -14,7 +14,7 @@ from matplotlib.path import Path
 from matplotlib.patches import Patch, Polygon, Rectangle
 
 from ..data import data_dir, load
-from ..errors import unknown
+from ..validate import check_ids
 from .figure import Chart
 from .style import OKABE_ITO, course_style
 
@@ -85,11 +85,9 @@ def division_map(places: tuple[str, ...] = LESSON_PLACES) -> Chart:
     >>> "38th parallel" in chart.alt
     True
     """
-    shapes = outlines()
     table = load("places")
-    missing = sorted(set(places) - set(table["id"]))
-    if missing:
-        raise unknown("place", missing[0], table["id"])
+    places = check_ids(places, "places", table["id"])
+    shapes = outlines()
     places = table[table["id"].isin(places)].copy()
     places["on_peninsula"] = [on_peninsula(p.lon, p.lat, shapes) for p in places.itertuples()]
     with course_style():

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import base64
 import io
+import struct
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
+from ..errors import LessonInputError
 from ..markup import attr_text, html_text
+from ..validate import check_text, shown
 
-__all__ = ["Chart", "png_bytes"]
+__all__ = ["Chart", "png_bytes", "png_size", "image_html", "READABLE_WIDTH"]
+
+#: Below this width (CSS px) a chart's 8-pt labels get too small to read: the image stops
+#: shrinking and its box scrolls sideways instead (an 800-px screen, a projector).
+READABLE_WIDTH = 800
 
 
 def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
@@ -43,6 +50,35 @@ def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from a PNG's header.
+
+    >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100), tight=False))
+    (200, 100)
+    """
+    return struct.unpack(">II", png[16:24])
+
+
+def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
+    """The PNG as an ``<img>`` with alt text, in a box that scrolls sideways rather than shrink it.
+
+    The image fills the width available up to its natural size, but never gets narrower than
+    :data:`READABLE_WIDTH` (or its natural width, if that is smaller). The box can take the
+    keyboard focus, so it can be scrolled without a mouse.
+
+    >>> html = image_html(png_bytes(Figure(figsize=(9, 4), dpi=100), tight=False), 'Lines "A" & B')
+    >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:800px" in html, "overflow-x:auto" in html
+    (True, True, True)
+    """
+    width, _ = png_size(png)
+    data = base64.b64encode(png).decode("ascii")
+    return (f'<div class="lessons-chart-scroll" role="region" aria-label="{attr_text(label)}" tabindex="0" '
+            f'style="overflow-x:auto;max-width:100%">'
+            f'<img src="data:image/png;base64,{data}" alt="{attr_text(alt)}" '
+            f'style="display:block;width:100%;max-width:{width}px;min-width:{min(width, READABLE_WIDTH)}px;'
+            f'height:auto"/></div>')
+
+
 @dataclass
 class Chart:
     """A matplotlib figure with the caption and alt text it is shown with.
@@ -56,6 +92,13 @@ class Chart:
     caption: str
     alt: str
 
+    def __post_init__(self):
+        if not isinstance(self.figure, Figure):
+            raise LessonInputError(f"figure must be a matplotlib Figure; got {shown(self.figure)}. "
+                                   "Allowed: a matplotlib.figure.Figure.")
+        check_text(self.caption, "caption", empty=False, example="'Trade, 1950–2014.'")
+        check_text(self.alt, "alt", empty=False, example="'Line chart of ...'")
+
     def png(self) -> bytes:
         """The chart as PNG bytes."""
         return png_bytes(self.figure)
@@ -64,12 +107,10 @@ class Chart:
         """Write the chart to ``path`` (PNG, SVG or PDF by the file's extension)."""
         self.figure.savefig(path, bbox_inches="tight")
 
-    def html(self, data: str | None = None) -> str:
+    def html(self, png: bytes | None = None) -> str:
         """A self-contained ``<figure>`` with the image, its alt text and the caption."""
-        data = data or base64.b64encode(self.png()).decode("ascii")
         return (
-            f'<figure style="margin:0"><img src="data:image/png;base64,{data}" '
-            f'alt="{attr_text(self.alt)}" style="max-width:100%"/>'
+            f'<figure style="margin:0">{image_html(png or self.png(), self.alt, label="Chart: " + self.caption[:80])}'
             f"<figcaption>{self._caption_html()}</figcaption></figure>"
         )
 
@@ -82,6 +123,7 @@ class Chart:
     def _repr_mimebundle_(self, include=None, exclude=None):
         """HTML (image with alt, caption, description) for JupyterLab and HTML handouts;
         PNG with ``alt`` metadata and plain text for every other front end."""
-        data = base64.b64encode(self.png()).decode("ascii")
-        bundle = {"text/html": self.html(data), "image/png": data, "text/plain": f"Chart: {self.caption}"}
+        png = self.png()
+        data = base64.b64encode(png).decode("ascii")
+        bundle = {"text/html": self.html(png), "image/png": data, "text/plain": f"Chart: {self.caption}"}
         return bundle, {"image/png": {"alt": self.alt}}

@@ -15,8 +15,9 @@ from matplotlib.ticker import FixedFormatter, FixedLocator
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
 from .figure import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
-from .timeline import (decimal_year, draw_period_bands, legend_handles, place_period_labels, timeline_alt_text,
-                       uncertain_tail)
+from ..validate import check_years
+from .timeline import (check_event_table, decimal_year, draw_period_bands, legend_handles, place_period_labels,
+                       timeline_alt_text, uncertain_tail)
 
 __all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
 
@@ -136,7 +137,8 @@ def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIR
     >>> chart.alt.startswith("Timeline of")
     True
     """
-    table = events() if table is None else table
+    table = check_event_table(table)
+    years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
     plot = LanesPlot()
     plot.draw(table, years)
     caption = ("Each row is one relation: Moscow with Pyongyang, with Seoul, with both, with others, "

@@ -12,10 +12,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events, periods
+from ..validate import check_table, check_text, check_years
 from .figure import Chart
-from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style
+from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 
-__all__ = ["timeline_chart", "decimal_year", "timeline_alt_text"]
+__all__ = ["timeline_chart", "decimal_year", "timeline_alt_text", "check_event_table", "plain_title", "EVENT_COLUMNS"]
+
+#: The columns a chart of events needs: a table from lessons.events() has them all.
+EVENT_COLUMNS = ("id", "title", "when", "start", "end", "end_precision", "category", "relation")
 
 ROW_HEIGHT = 0.2  # inches per event: 8-pt labels need about this much
 AXES_WIDTH = 10.4  # inches of x axis in the 11-inch figure
@@ -125,6 +129,36 @@ def _legends(ax, table: pd.DataFrame) -> None:
               fontsize=8, title_fontsize=8, frameon=True, framealpha=0.9, alignment="left")
 
 
+def check_event_table(table: object, name: str = "table") -> pd.DataFrame:
+    """A table of events such as :func:`lessons.events` returns (None means every event).
+
+    >>> len(check_event_table(None)) == len(events())
+    True
+    >>> check_event_table("war")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'war' (text). ...
+    """
+    if table is None:
+        return events()
+    return check_table(table, name, EVENT_COLUMNS)
+
+
+def plain_title(title: object) -> str:
+    """A chart title shown exactly as typed: matplotlib would read ``$…$`` as maths (and fail on
+    most of it), so every ``$`` is escaped and "US$3 to US$5" stays text.
+
+    >>> plain_title("From US$3 to US$5")
+    'From US\\\\$3 to US\\\\$5'
+    >>> plain_title(["a"])
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: title must be text, e.g. 'The war years'; got ['a'] (a list). Allowed: a str.
+    """
+    check_text(title, "title", empty=False, example="'The war years'")
+    return title.replace("$", "\\$")
+
+
 def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None,
                    title: str | None = None) -> Chart:
     """Draw ``table`` (default: every event) as a labelled timeline.
@@ -138,11 +172,12 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
     >>> len(chart.figure.axes[0].texts) >= len(events(period="war"))
     True
     """
-    table = events() if table is None else table
+    table = check_event_table(table)
+    title = None if title is None else plain_title(title)
     if years is None:
         years = (FIRST_YEAR, LAST_YEAR) if len(table) == len(events()) or table.empty else (
             int(table["start"].dt.year.min()), int(table["end"].fillna(table["start"]).dt.year.max()))
-    first, last = years
+    first, last = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
     with course_style():
         fig = Figure(figsize=(11, 1.6 + ROW_HEIGHT * max(len(table), 3)), layout="constrained")
         ax = fig.add_subplot()
@@ -171,6 +206,7 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
         ax.set_xlim(first, last + 1)
+        whole_years(ax.xaxis)
         ax.set_xlabel("Year")
         ax.grid(axis="x", color="#DDDDDD", linewidth=0.6, zorder=0)
         ax.set_axisbelow(True)

@@ -12,15 +12,13 @@ False
 """
 from __future__ import annotations
 
-import base64
-import struct
-
 import ipywidgets as widgets
 
+from ..charts.figure import image_html
 from ..markup import attr_text
 
-__all__ = ["BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE", "SHOWN_ROWS", "READABLE_WIDTH",
-           "text_block", "chart_html", "png_size", "short_table", "short_list", "cell", "head", "wrapping_row", "wide"]
+__all__ = ["BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE", "SHOWN_ROWS",
+           "text_block", "chart_html", "short_table", "short_list", "scroll_box", "cell", "head", "wrapping_row", "wide"]
 
 #: JupyterLab's body text (the Markdown cells' size and line height), with fallbacks outside JupyterLab.
 BODY_STYLE = ("font-size:var(--jp-content-font-size1, 14px);line-height:var(--jp-content-line-height, 1.6);"
@@ -29,11 +27,10 @@ MUTED_STYLE = "color:var(--jp-content-font-color2, #555)"
 TABLE_STYLE = "border-collapse:collapse;width:100%;table-layout:fixed;margin:0.4em 0"
 CELL_STYLE = ("text-align:left;vertical-align:top;white-space:normal;overflow-wrap:anywhere;"
               "padding:0.3em 0.5em;border-bottom:1px solid var(--jp-border-color2, #ccc)")
-HEAD_STYLE = CELL_STYLE + ";font-weight:bold;border-bottom:2px solid var(--jp-border-color1, #666)"
+HEAD_STYLE = (CELL_STYLE + ";font-weight:bold;border-bottom:2px solid var(--jp-border-color1, #666);"
+              "position:sticky;top:0;background:var(--jp-layout-color0, white)")
 #: Rows shown before "Show the other …": about a dozen keeps a lesson short.
 SHOWN_ROWS = 12
-#: Below this width (CSS px) a chart's 8-pt labels become hard to read: scroll sideways instead.
-READABLE_WIDTH = 720
 
 
 def text_block(inner: str) -> str:
@@ -45,35 +42,17 @@ def text_block(inner: str) -> str:
     return f'<div class="lessons-text" style="{BODY_STYLE}">{inner}</div>'
 
 
-def png_size(png: bytes) -> tuple[int, int]:
-    """Width and height in pixels, from a PNG's header.
+def chart_html(png: bytes, alt: str, label: str = "Chart") -> str:
+    """A chart image with alt text in a ``<figure>``, in a box that scrolls sideways on a narrow
+    screen instead of shrinking the image (see :func:`lessons.charts.figure.image_html`).
 
     >>> from matplotlib.figure import Figure
     >>> from lessons.charts.figure import png_bytes
-    >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100), tight=False))
-    (200, 100)
+    >>> html = chart_html(png_bytes(Figure(figsize=(9, 4)), tight=False), "Two lines")
+    >>> html.startswith('<figure'), 'alt="Two lines"' in html
+    (True, True)
     """
-    return struct.unpack(">II", png[16:24])
-
-
-def chart_html(png: bytes, alt: str, label: str = "Chart") -> str:
-    """A chart image with alt text, in a box that scrolls sideways on a narrow screen.
-
-    The image fills the width available up to its natural size, but never shrinks below
-    :data:`READABLE_WIDTH` (or its natural width, if smaller): on an 800-px screen the box
-    scrolls instead. The box can take the keyboard focus, so it can be scrolled without a mouse.
-
-    >>> html = chart_html(b"\\x89PNG\\r\\n\\x1a\\n" + b"\\x00" * 8 + struct.pack(">II", 900, 400), 'Lines "A" & B')
-    >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:720px" in html, "overflow-x:auto" in html
-    (True, True, True)
-    """
-    width, _ = png_size(png)
-    data = base64.b64encode(png).decode("ascii")
-    least = min(width, READABLE_WIDTH)
-    return (f'<figure class="lessons-chart" role="group" aria-label="{attr_text(label)}" tabindex="0" '
-            f'style="margin:0;overflow-x:auto;max-width:100%">'
-            f'<img src="data:image/png;base64,{data}" alt="{attr_text(alt)}" '
-            f'style="display:block;width:100%;max-width:{width}px;min-width:{least}px;height:auto"/></figure>')
+    return f'<figure class="lessons-chart" style="margin:0">{image_html(png, alt, label)}</figure>'
 
 
 def cell(content: str, style: str = "") -> str:
@@ -102,6 +81,19 @@ def short_table(header: str, rows: list[str], noun: str, shown: int = SHOWN_ROWS
     rest = rows[shown:]
     return (table(rows[:shown]) + f'<details><summary style="cursor:pointer;font-weight:bold">Show the other '
             f"{len(rest)} {noun}</summary>{table(rest)}</details>")
+
+
+def scroll_box(inner: str, label: str) -> str:
+    """A box about half a screen tall that scrolls: a long table that keeps the lesson short.
+
+    It can take the keyboard focus (so it scrolls without a mouse) and is named for screen readers.
+
+    >>> 'aria-label="Events"' in scroll_box("<table></table>", "Events")
+    True
+    """
+    return (f'<div class="lessons-scroll" role="region" aria-label="{attr_text(label)}" tabindex="0" '
+            f'style="max-height:min(34em, 60vh);overflow:auto;border:1px solid var(--jp-border-color2, #ccc);'
+            f'margin:0.4em 0">{inner}</div>')
 
 
 def short_list(items: list[str], noun: str, shown: int = SHOWN_ROWS) -> str:

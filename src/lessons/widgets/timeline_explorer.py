@@ -5,8 +5,8 @@ The chart is one reusable figure (:class:`~lessons.charts.lanes.LanesPlot`) rend
 to PNG into an HTML widget (``<img alt=…>``: ``widgets.Image`` cannot carry alt text),
 rather than a new pyplot figure drawn into an ``Output`` widget: the redraw is one
 step, and there are none of the duplicated or stale plots that ``Output`` + pyplot
-produce in some front ends. The list shows about a dozen events; the rest are one
-click away, so a lesson stays a few screens long.
+produce in some front ends. The list sits in a box about half a screen tall that
+scrolls, so a lesson stays a few screens long.
 
 >>> explorer = TimelineExplorer()
 >>> explorer.years.value = (1950, 1953)
@@ -25,7 +25,7 @@ from ..citations import as_html_list
 from ..errors import LessonInputError, unknown
 from ..markup import html_text
 from ..validate import check_years
-from .layout import MUTED_STYLE, cell, chart_html, head, short_table, text_block, wide, wrapping_row
+from .layout import MUTED_STYLE, TABLE_STYLE, cell, chart_html, head, scroll_box, text_block, wide, wrapping_row
 
 __all__ = ["TimelineExplorer", "timeline_explorer", "event_listing_html", "ANY"]
 
@@ -131,8 +131,8 @@ class TimelineExplorer:
 
 
 def event_listing_html(table: pd.DataFrame) -> str:
-    """The events as a wrapping HTML table (date, event, relation, sources): about a dozen
-    rows, then the rest behind "Show the other … events"."""
+    """The events as a wrapping HTML table (date, event, relation, sources) in a scroll box
+    about half a screen tall, so that a hundred events do not make the lesson dozens of screens long."""
     if table.empty:
         return ""
     rows = [
@@ -143,7 +143,9 @@ def event_listing_html(table: pd.DataFrame) -> str:
         for ev in table.itertuples()
     ]
     header = head(("When", "7.5em"), ("Event (id)", ""), ("Relation", "8em"), ("Sources", "24%"))
-    return text_block(short_table(header, rows, "events"))
+    n = len(table)
+    return text_block(scroll_box(f'<table style="{TABLE_STYLE}">{header}<tbody>{"".join(rows)}</tbody></table>',
+                                 f"List of {n} event{'s' if n != 1 else ''}, scrollable"))
 
 
 def timeline_explorer(years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR), actor: str = ANY,

@@ -110,19 +110,30 @@ def _plain_index(index: pd.Index) -> bool:
     return isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
 
 
+def _shown_rows(total: int) -> int:
+    """How many rows to show: all up to pandas' ``display.max_rows`` (60), else the first 20."""
+    limit = pd.get_option("display.max_rows")
+    return total if limit is None or total <= limit else min(20, limit)
+
+
 def table_html(frame: pd.DataFrame, group_by: str | None = "unit") -> str:
     """A DataFrame as a left-aligned, wrapped HTML table with every cell in full and escaped.
 
     The row numbers are left out unless the index carries something (then it is the first
     column, headed by its name). Rows that change ``group_by`` (e.g. the unit) get a
-    heading row, so dollars and roubles are never read as one series.
+    heading row, so dollars and roubles are never read as one series. A table longer than
+    pandas' ``display.max_rows`` shows its first 20 rows and says how to see the rest
+    (cells are never cut short).
 
     >>> print(table_html(pd.DataFrame({"unit": ["roubles", "roubles", "US$"], "value": [1, 2, 3]}))[:53])
     <table class="lessons-table" style="max-width:100%;">
-    >>> table_html(pd.DataFrame({"unit": ["roubles", "US$"], "value": [1, 2]})).count('scope="colgroup"')
+    >>> table_html(pd.DataFrame({"unit": ["roubles", "US$"], "value": [1, 2]})).count('<tbody><tr><th scope="rowgroup"')
     2
     >>> import re
     >>> re.search(r"<th[^>]*>\\s*</th>", table_html(pd.DataFrame({"": [1]}).set_index(pd.Index(["a"]))))
+    >>> long = table_html(pd.DataFrame({"n": range(100)}))
+    >>> long.count("<tr>"), "Showing the first 20 of 100 rows" in long
+    (22, True)
     """
     show_index = not _plain_index(frame.index)
     columns = list(frame.columns)
@@ -130,17 +141,23 @@ def table_html(frame: pd.DataFrame, group_by: str | None = "unit") -> str:
     grouped = group_by in columns and frame[group_by].nunique(dropna=False) > 1
     width = len(head)
     rows, current = [], object()
-    for key, row in zip(frame.index, frame.itertuples(index=False, name=None)):
+    shown = _shown_rows(len(frame))
+    for key, row in zip(frame.index[:shown], frame.iloc[:shown].itertuples(index=False, name=None)):
         if grouped:
-            group = row[columns.index(group_by)]
+            group = cell_text(row[columns.index(group_by)])  # text: a missing unit equals itself
             if group != current:
                 current = group
-                rows.append(f'<tr><th scope="colgroup" colspan="{width}" style="{HEAD_STYLE}">'
-                            f"{html_text(label(group_by))}: {html_text(cell_text(group))}</th></tr>")
+                # Each unit is its own row group, headed by the unit.
+                rows.append(("</tbody><tbody>" if rows else "")
+                            + f'<tr><th scope="rowgroup" colspan="{width}" style="{HEAD_STYLE}">'
+                            f"{html_text(label(group_by))}: {html_text(group or 'not given')}</th></tr>")
         cells = ([_cell(key, "th", "row")] if show_index else []) + [_cell(v) for v in row]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     if not rows:
         rows.append(f'<tr><td colspan="{max(width, 1)}" style="{CELL_STYLE}">(no rows)</td></tr>')
+    if shown < len(frame):
+        rows.append(f'<tr><td colspan="{max(width, 1)}" style="{CELL_STYLE}">Showing the first {shown} of {len(frame)} rows. '
+                    f"See others with .iloc, e.g. .iloc[{shown}:{2 * shown}], or narrow the question.</td></tr>")
     return (f'<table class="lessons-table" style="{TABLE_STYLE}"><thead><tr>{"".join(head)}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")
 

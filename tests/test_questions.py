@@ -163,3 +163,30 @@ def test_feedback_renders_as_text_markdown_and_html():
     assert str(feedback).startswith("✗ Not yet.")
     assert "Hint:" in feedback._repr_markdown_()
     assert "<i>Hint:</i>" in feedback.html()
+
+
+def test_format_examples_answer_no_question():
+    """The help a student sees before answering must not be an answer (it once showed 12 Oct 1948)."""
+    from lessons.questions.parse import _DATE_HELP
+    from lessons.questions.widget import QuestionWidget
+
+    for qid, q in questions().items():
+        if q.kind == "date":
+            placeholder = QuestionWidget(qid).answer.placeholder
+            for shown in (_DATE_HELP, placeholder):
+                assert not check(qid, shown.split("e.g. ")[-1].split(",")[0].split(" or ")[0].strip()).correct
+                assert str(q.answer) not in shown and f"{q.answer.year}" not in shown, (qid, shown)
+
+
+def test_choice_options_form_one_radio_group_and_feedback_is_announced():
+    from lessons.questions.accessible import ChoiceGroup, LiveFeedback
+    from lessons.questions.widget import QuestionWidget
+
+    widget = QuestionWidget("2.1")
+    assert isinstance(widget.answer, ChoiceGroup) and isinstance(widget.feedback, LiveFeedback)
+    assert "Question 2.1." in widget.answer.prompt and [k for k, _ in widget.answer.options] == list("abcd")
+    assert 'name = "lessons-q-' in ChoiceGroup._esm and 'aria-live", "polite"' in LiveFeedback._esm
+    assert "textContent" in ChoiceGroup._esm and "innerHTML" not in ChoiceGroup._esm  # prompt never runs as HTML
+    widget.answer.value = "d"
+    widget.button.click()
+    assert "Not yet" in widget.feedback.value

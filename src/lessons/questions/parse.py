@@ -74,7 +74,8 @@ def _is_number(answer: object) -> bool:
     return isinstance(answer, numbers.Real) and not isinstance(answer, (bool,)) and type(answer).__name__ != "bool_"
 
 
-_DATE_HELP = "Type a date such as 1948, Oct 1948, 12 Oct 1948 or 1948-10-12."
+# Examples that answer no question (the help shows before any answer is right).
+_DATE_HELP = "Type a date such as 1999, Dec 1999, 31 Dec 1999 or 1999-12-31."
 
 
 def parse_date(answer: object) -> PartialDate:
@@ -87,7 +88,7 @@ def parse_date(answer: object) -> PartialDate:
     >>> parse_date("12 Oct 48")
     Traceback (most recent call last):
     ...
-    lessons.questions.parse.AnswerFormatError: Write the year with all four digits (e.g. 1948, not 48). ...
+    lessons.questions.parse.AnswerFormatError: Write the year with all four digits (e.g. 1999, not 99). ...
     >>> parse_date("soon")
     Traceback (most recent call last):
     ...
@@ -99,7 +100,7 @@ def parse_date(answer: object) -> PartialDate:
         if math.isfinite(answer) and float(answer).is_integer() and 1000 <= answer <= 2999:
             return PartialDate(int(answer))
         if math.isfinite(answer) and float(answer).is_integer() and 0 <= answer <= 99:
-            raise AnswerFormatError(f"Write the year with all four digits (e.g. 1948, not 48). {_DATE_HELP}")
+            raise AnswerFormatError(f"Write the year with all four digits (e.g. 1999, not 99). {_DATE_HELP}")
         raise AnswerFormatError(f"{answer!r} is not a year. {_DATE_HELP}")
     if isinstance(answer, (dt.date, dt.datetime)):
         return PartialDate(answer.year, answer.month, answer.day)
@@ -123,7 +124,7 @@ def parse_date(answer: object) -> PartialDate:
     if a.year != b.year:
         raise AnswerFormatError(f"{answer!r} has no year. {_DATE_HELP}")
     if not re.search(rf"(?<!\d){a.year}(?!\d)", text):  # "12 Oct 48" would be read as 2048
-        raise AnswerFormatError(f"Write the year with all four digits (e.g. 1948, not 48). {_DATE_HELP}")
+        raise AnswerFormatError(f"Write the year with all four digits (e.g. 1999, not 99). {_DATE_HELP}")
     return PartialDate(a.year, a.month if a.month == b.month else None, a.day if a.day == b.day else None)
 
 

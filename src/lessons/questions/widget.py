@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from ..glossary_terms import term
 from ..markup import html_text, md_text
+from .accessible import TEXT_STYLE, ChoiceGroup, LiveFeedback
 
 from .bank import get, questions
 from .check import Feedback, check
@@ -24,19 +25,22 @@ class QuestionWidget:
     def __init__(self, question_id: str):
         self.question = get(question_id)
         q = self.question
-        self.feedback = widgets.HTML()
+        self.feedback = LiveFeedback()
         self.result: Feedback | None = None
         self.button = widgets.Button(description="Check", button_style="primary", icon="check")
         self.button.on_click(self.on_check)
         self.answer = None
         self.positions: list[widgets.Dropdown] = []
-        header = widgets.HTML(f"<b>Question {q.id}.</b> {html_text(q.prompt)}")
+        header = widgets.HTML(f'<div style="{TEXT_STYLE}"><b>Question {q.id}.</b> {html_text(q.prompt)}</div>')
         if q.kind == "choice":
-            self.answer = widgets.RadioButtons(options=[(f"{k}) {t}", k) for k, t in q.options.items()],
-                                               value=None, layout=widgets.Layout(width="auto"))
+            # One radio group whose legend is the prompt: the prompt is not repeated above it.
+            self.answer = ChoiceGroup(prompt=f"Question {q.id}. {q.prompt}",
+                                      options=[(k, f"{k}) {t}") for k, t in q.options.items()])
+            header = None
             controls = [self.answer]
         elif q.kind in ("order", "match"):
-            listing = widgets.HTML("<br>".join(f"({k}) {html_text(t)}" for k, t in q.options.items()))
+            listing = widgets.HTML(f'<div style="{TEXT_STYLE}">'
+                                   + "<br>".join(f"({k}) {html_text(t)}" for k, t in q.options.items()) + "</div>")
             labels = (_ordinals(len(q.options)) if q.kind == "order"
                       else [_term_name(t) for t in q.items])
             self.positions = [widgets.Dropdown(options=[BLANK, *q.options], value=BLANK, description=label,
@@ -45,10 +49,12 @@ class QuestionWidget:
                               for label in labels]
             controls = [listing, widgets.HBox(self.positions, layout=widgets.Layout(flex_flow="row wrap"))]
         else:
-            example = "e.g. 12 Oct 1948" if q.kind == "date" else f"a number, in {q.unit}"
-            self.answer = widgets.Text(placeholder=example, description="Answer")
+            # The example must not be an answer to any question (31 Dec 1999 is none).
+            example = "a date, e.g. 31 Dec 1999" if q.kind == "date" else f"a number, in {q.unit}"
+            self.answer = widgets.Text(placeholder=example, description="Your answer",
+                                       style={"description_width": "initial"})
             controls = [self.answer]
-        self.widget = widgets.VBox([header, *controls, self.button, self.feedback],
+        self.widget = widgets.VBox([*([header] if header else []), *controls, self.button, self.feedback],
                                    layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"))
 
     def current_answer(self):

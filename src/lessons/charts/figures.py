@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..stated_figures import figures
 from .figure import Chart
-from .style import OKABE_ITO, course_style
+from .style import OKABE_ITO, course_style, whole_years
 
 __all__ = ["air_war_chart", "aid_chart", "bars_by_source", "trade_turn_chart", "loan_chart", "rok_russia_trade_chart"]
 
@@ -229,6 +229,7 @@ def rok_russia_trade_chart() -> Chart:
         ax.set_xlabel("Year")
         ax.set_ylabel("current US$ millions")
         ax.set_xlim(1987, 2024.5)
+        whole_years(ax.xaxis)
         ax.grid(color="#DDDDDD", linewidth=0.6)
         ax.legend(fontsize=8, loc="upper left")
         ax.set_title("South Korea's trade with the USSR and Russia, 1988–2022", loc="left")

@@ -61,7 +61,9 @@ CASES = [
     ("event: misspelt id", lambda: lessons.event("1948-ussr-dprk-relation"), r"Did you mean '1948-ussr-dprk-relations'"),
     ("event: a year", lambda: lessons.event(1948), r"event_id must be text.*1948"),
     # lessons.period_of
+    ("period_of: a year as text in two periods", lambda: lessons.period_of("1953"), r"1953 falls in two periods"),
     ("period_of: a year in two periods", lambda: lessons.period_of(1953), r"1953 falls in two periods.*'war'.*'alliance'"),
+    ("period_of: a month in two periods", lambda: lessons.period_of("1953-07"), r"1953-07 falls in two periods"),
     ("period_of: a year before the course", lambda: lessons.period_of(1944), r"1944 is outside the course"),
     ("period_of: a date after the course", lambda: lessons.period_of("2030-01-01"), r"2030-01-01 is outside the course"),
     ("period_of: words", lambda: lessons.period_of("the fifties"), r"'the fifties'"),
@@ -76,7 +78,9 @@ CASES = [
     ("format_date: None", lambda: lessons.format_date(None), r"date must be a date.*None"),
     ("format_date: unknown precision", lambda: lessons.format_date("1950-06-25", "week"), r"Unknown precision 'week'"),
     ("format_date: None precision", lambda: lessons.format_date("1950-06-25", None), r"precision .*None"),
-    ("format_date: a year shown to the day", lambda: lessons.format_date(1950), r"1950 is a year alone"),
+    ("format_date: a year shown to the day", lambda: lessons.format_date(1950), r"date 1950 gives only the year"),
+    ("format_date: a year as text shown to the day", lambda: lessons.format_date("1950"), r"date '1950' gives only the year"),
+    ("format_date: a month shown to the day", lambda: lessons.format_date("1950-06", "day"), r"'1950-06' gives only the month"),
     ("format_date: NaN", lambda: lessons.format_date(NAN), r"date must be a date.*nan"),
     ("format_date: a list", lambda: lessons.format_date([1950]), r"\[1950\] \(a list\)"),
     # lessons.format_span
@@ -193,6 +197,7 @@ def test_period_of_reads_an_integer_as_a_year_not_nanoseconds():
     assert lessons.period_of(datetime.date(1990, 9, 30)) == "nordpolitik"
     assert lessons.period_of(pd.Timestamp("1953-07-28")) == "alliance"
     assert lessons.period_of("1953-07-27") == "war"
+    assert lessons.period_of("1960-05") == "alliance" and lessons.period_of("1950") == "war"
 
 
 def test_numpy_years_and_flags_are_accepted():

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .data import load, schema
-from .dates import _span
+from .dates import _span, given_precision
 from .errors import LessonInputError, unknown
 from .tables import Record, Table, as_record, as_table
 from .validate import check_date, check_id, check_text, check_years, course_years, shown
@@ -104,13 +104,14 @@ def periods() -> Table:
 
 
 def period_of(date: object) -> str:
-    """The id of the period that contains ``date``: text 'YYYY-MM-DD', a date, or a whole year.
+    """The id of the period that contains ``date``: text 'YYYY-MM-DD', a date, or a year.
 
-    A year (1950) is read as a year, never as a count of nanoseconds; a year that falls in
-    two periods (1953: war until 27 July, alliance after) needs a full date.
+    A year (1950 or '1950') is read as the whole year, never as a count of nanoseconds;
+    a year or month that falls in two periods (1953: war until 27 July, alliance after)
+    needs a full date.
 
-    >>> period_of("1953-03-05"), period_of("1953-09-20"), period_of(1950)
-    ('war', 'alliance', 'war')
+    >>> period_of("1953-03-05"), period_of("1953-09-20"), period_of(1950), period_of("1960-05")
+    ('war', 'alliance', 'war', 'alliance')
     >>> period_of(1953)
     Traceback (most recent call last):
     ...
@@ -120,25 +121,22 @@ def period_of(date: object) -> str:
     ...
     lessons.errors.LessonInputError: date must be a date such as '1953-03-05'; got 'the fifties' (text). ...
     """
-    table = periods()
-    first, last = course_years()
-    outside = "{} is outside the course. Allowed: dates from {} to {}."
-    if isinstance(date, (int, np.integer)) and not isinstance(date, (bool, np.bool_)):
-        year = int(date)
-        if not first <= year <= last:
-            raise LessonInputError(outside.format(year, first, last))
-        match = table[(table["start"].dt.year <= year) & (table["end"].dt.year >= year)]
-        if len(match) > 1:
-            parts = [f"{row.id!r} ({'to ' + row.end.strftime('%-d %b %Y') if row.end.year == year else ''}"
-                     f"{'from ' + row.start.strftime('%-d %b %Y') if row.start.year == year else ''})"
-                     for row in match.itertuples()]
-            raise LessonInputError(f"{year} falls in two periods: {' and '.join(parts)}. Allowed: a full date "
-                                   f"such as '{year}-03-05', or a year inside one period.")
-        return match["id"].iloc[0]
     when = check_date(date, "date")
-    match = table[(table["start"] <= when) & (table["end"] >= when)]
+    given = given_precision(date)
+    # The whole stretch of time the value names: a day, a month or a year.
+    last = {"day": when, "month": when + pd.offsets.MonthEnd(0), "year": when + pd.offsets.YearEnd(0)}[given]
+    table = periods()
+    match = table[(table["start"] <= last) & (table["end"] >= when)]
+    shown_as = str(date).strip() if given != "day" else str(when.date())
     if match.empty:
-        raise LessonInputError(outside.format(when.date(), first, last))
+        first_year, last_year = course_years()
+        raise LessonInputError(f"{shown_as} is outside the course. Allowed: dates from {first_year} to {last_year}.")
+    if len(match) > 1:
+        parts = [f"{row.id!r} ({'to ' + row.end.strftime('%-d %b %Y') if row.end <= last else ''}"
+                 f"{'from ' + row.start.strftime('%-d %b %Y') if row.start >= when else ''})"
+                 for row in match.itertuples()]
+        raise LessonInputError(f"{shown_as} falls in two periods: {' and '.join(parts)}. Allowed: a full date "
+                               f"such as '{when.year}-03-05', or a {given} inside one period.")
     return match["id"].iloc[0]
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,7 @@ from .errors import LessonInputError
 from .validate import check_choice, check_date
 from .validate import check_years as _check_years
 
-__all__ = ["format_date", "format_span", "check_years", "PRECISIONS"]
+__all__ = ["format_date", "format_span", "check_years", "given_precision", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year")
 _FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
@@ -27,13 +28,35 @@ def _check_precision(precision: object, name: str = "precision") -> str:
     return check_choice(precision, name, PRECISIONS)
 
 
+def given_precision(value: object) -> str:
+    """How precisely ``value`` gives a date: 'year' (1950, '1950'), 'month' ('1950-06') or 'day'.
+
+    >>> given_precision(1950), given_precision("1950"), given_precision("1950-06"), given_precision("1950-06-25")
+    ('year', 'year', 'month', 'day')
+    """
+    if isinstance(value, (int, np.integer, float, np.floating)) and not isinstance(value, (bool, np.bool_)):
+        return "year"
+    if isinstance(value, str):
+        if re.fullmatch(r"\s*\d{4}\s*", value):
+            return "year"
+        if re.fullmatch(r"\s*\d{4}-\d{1,2}\s*", value):
+            return "month"
+    return "day"
+
+
 def _as_date(value: object, name: str, precision: str) -> pd.Timestamp:
-    """A date to format; a bare year is accepted only when only the year is to be shown."""
-    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and precision != "year":
-        # 1950 says nothing about the month or day: showing '1 Jan 1950' would invent them.
-        raise LessonInputError(f"{name} {value!r} is a year alone, so it cannot be shown with precision={precision!r}. "
-                               f"Allowed: a year with precision='year', or a full date such as '{value}-06-25'.")
-    return check_date(value, name)
+    """A date to format, given at least as precisely as it is to be shown.
+
+    1950 (or '1950') says nothing about the month or day: showing '1 Jan 1950' would invent them.
+    """
+    when = check_date(value, name)
+    given = given_precision(value)
+    if PRECISIONS.index(given) > PRECISIONS.index(precision):
+        example = {"day": "-06-25", "month": "-06"}[precision]
+        raise LessonInputError(f"{name} {value!r} gives only the {given}, so it cannot be shown with "
+                               f"precision={precision!r}. Allowed: precision={given!r}, or a date such as "
+                               f"'{when.year}{example}'.")
+    return when
 
 
 def format_date(date: object, precision: str = "day") -> str:

@@ -9,7 +9,7 @@ import pytest
 from lessons.__main__ import main
 from lessons.course import course_outline
 from lessons.errors import LessonInputError
-from lessons.guide import GUIDE, answer_text, render_guide
+from lessons.guide import GUIDE, answer_text, guide_text, render_guide
 from lessons.handouts import CHROMIUM, build_handouts, paper_text
 from lessons.links import binder_link, hub_link, links_table
 from lessons.questions.bank import questions
@@ -67,8 +67,9 @@ def test_guide_is_generated_and_has_every_answer():
     guide = (ROOT / GUIDE).read_text(encoding="utf-8")
     assert guide == render_guide(), "run: make guide"
     for qid, q in questions().items():
-        assert f"- **{qid}** {q.prompt}" in guide
-        assert f"Answer: {answer_text(q)}" in guide
+        assert f"- **{qid}** {guide_text(q.prompt)}" in guide
+        assert f"Answer: {guide_text(answer_text(q))}" in guide
+    assert not re.search(r"(?<!\\)\$", guide), "a dollar GitHub would read as maths"
     for lesson in course_outline().itertuples():
         assert f"## Lesson {lesson.number}: {lesson.title}" in guide
     for heading in ("Class plan", "Discussion prompts", "Common misconceptions"):

@@ -97,6 +97,17 @@ def _notes() -> dict[int, str]:
     return {int(n): body.strip() for n, body in zip(sections[1::2], sections[2::2])}
 
 
+def guide_text(text: str) -> str:
+    r"""Text for the guide, which GitHub renders: a dollar escaped once, so it is not read as maths.
+
+    Lesson cells write ``\\$`` for JupyterLab (see :mod:`lessons.markup`); GitHub wants ``\$``.
+
+    >>> print(guide_text("US$3 billion, US\\$1.47"))
+    US\$3 billion, US\$1.47
+    """
+    return re.sub(r"\\*\$", r"\\$", text)
+
+
 def render_guide() -> str:
     """The full text of the instructor guide."""
     notes = _notes()
@@ -105,12 +116,13 @@ def render_guide() -> str:
     for lesson in course_outline().itertuples():
         objectives, time = _notebook_parts(lesson.number)
         parts += [f"## Lesson {lesson.number}: {lesson.title}", "", f"Notebook: `notebooks/{lesson.notebook}`. "
-                  f"**Time:** {time}", "", "**Objectives.**", objectives, "", notes.get(lesson.number, ""), "",
+                  f"**Time:** {time}", "", "**Objectives.**", guide_text(objectives), "",
+                  guide_text(notes.get(lesson.number, "")), "",
                   "**Answer key.**", ""]
         for qid, q in sorted(bank.items(), key=lambda kv: [int(x) for x in kv[0].split(".")]):
             if q.lesson == lesson.number:
-                parts += [f"- **{qid}** {q.prompt}  ", f"  Answer: {answer_text(q)}  ", f"  Why: {q.explanation}  ",
-                          f"  Evidence: {_evidence(q)}"]
+                parts += [f"- **{qid}** {guide_text(q.prompt)}  ", f"  Answer: {guide_text(answer_text(q))}  ",
+                          f"  Why: {guide_text(q.explanation)}  ", f"  Evidence: {guide_text(_evidence(q))}"]
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
 

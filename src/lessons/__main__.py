@@ -3,6 +3,7 @@
     python -m lessons links --repo https://github.com/owner/repo [--ref main] [--hub https://hub.example.edu]
     python -m lessons guide            # rewrite docs/instructor-guide.md (answer key included)
     python -m lessons handouts [--out handouts] [--no-pdf]
+    python -m lessons notes            # for authors: number the lessons' citation notes, house dollars
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     handouts = commands.add_parser("handouts", help="build every lesson as HTML and PDF handouts")
     handouts.add_argument("--out", default="handouts", help="output folder (default: handouts)")
     handouts.add_argument("--no-pdf", action="store_true", help="HTML only")
+    commands.add_parser("notes", help="for authors: number every lesson's citation notes and write dollars as \\\\$")
     args = parser.parse_args(argv)
     try:
         if args.command == "links":
@@ -33,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
             from .guide import write_guide
 
             print(f"wrote {write_guide()}")
+        elif args.command == "notes":
+            from .authoring import normalise_lessons
+
+            for path in normalise_lessons():
+                print(f"rewrote {path}")
         else:
             from .handouts import build_handouts
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 
 from .data import load, schema

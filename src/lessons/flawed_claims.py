@@ -15,7 +15,7 @@ import pandas as pd
 from .data import load
 from .errors import LessonInputError, unknown
 from .questions.check import Feedback
-from .tables import Record, Table, as_record, as_table
+from .tables import Table, as_record, as_table
 from .validate import check_flag, check_text, shown
 
 __all__ = ["claims", "claim", "swap_koreas", "judge", "VERDICTS"]

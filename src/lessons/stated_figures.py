@@ -10,8 +10,6 @@ True
 """
 from __future__ import annotations
 
-import pandas as pd
-
 from .data import load
 from .errors import LessonInputError
 from .tables import Table, as_table

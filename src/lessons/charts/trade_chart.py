@@ -9,6 +9,7 @@ COW axis, rouble figures in a panel of their own (roubles are never converted).
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -142,12 +143,13 @@ def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
 
 
 def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataFrame | None = None,
-               legend: str = "above") -> None:
+               legend: str = "above", columns: int = 2) -> None:
     """Draw the lines and missing-report strips of ``series`` on ``ax``.
 
     ``stated`` (dollar rows of :func:`stated_trade`) adds the sources' figures as hollow
-    markers in the pair's colour. The legend goes outside the axes, ``"above"`` or ``"right"``
-    of them, so that it never hides a line (on a log scale the lines fill the upper corners).
+    markers in the pair's colour. The legend goes outside the axes, ``"above"`` them (in
+    ``columns`` columns) or ``"right"`` of them, so that it never hides a line (on a log scale
+    the lines fill the upper corners).
     """
     pairs = list(dict.fromkeys(series["pair"]))
     for i, pair in enumerate(pairs):
@@ -169,7 +171,9 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataF
                        linewidths=1.8, zorder=4, label=f"{pair}: figures stated by sources")
     ax.set_yscale(scale)
     if scale == "log":  # 100, 1,000 rather than 10^2, 10^3: a student reads the number, not the power
-        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 3.0)))
+        positive = series.loc[series["value"] > 0, "value"]
+        decades = np.log10(positive.max() / positive.min()) if len(positive) else 0
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0,) if decades > 3 else (1.0, 2.0, 5.0), numticks=12))
         ax.yaxis.set_minor_formatter(NullFormatter())
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
     whole_years(ax.xaxis)
@@ -186,7 +190,7 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataF
                              label="COW shows 0, but trade took place"))
     if legend == "above":
         ax.legend(handles=handles, fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
-                  ncol=2 if len(handles) > 2 else len(handles), borderaxespad=0.2)
+                  ncol=min(columns, len(handles)), borderaxespad=0.2)
     else:
         ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
                   borderaxespad=0.0)

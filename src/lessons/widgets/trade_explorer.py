@@ -20,6 +20,8 @@ from .layout import chart_html, text_block, wide, wrapping_row
 
 __all__ = ["TradeExplorer", "trade_explorer"]
 
+LEGEND_COLUMNS = 3
+
 
 class TradeExplorer:
     """Pair checkboxes, a year-range slider, flow and scale buttons, and the chart."""
@@ -41,11 +43,13 @@ class TradeExplorer:
         self.note = widgets.HTML()
         with course_style():
             # Fixed margins instead of a layout engine: re-solving the layout on every redraw
-            # costs a third of the redraw. The legend sits right of the axes (never over a line,
-            # whatever the scale), in a margin wide enough for its longest entry.
-            self.figure = Figure(figsize=(9.6, 4.4))
-            self.figure.subplots_adjust(left=0.11, right=0.73, top=0.92, bottom=0.12)
+            # costs a third of the redraw. The legend sits above the axes (never over a line,
+            # whatever the scale, and seen first on a narrow screen where the chart scrolls
+            # sideways); the top margin grows with its rows.
+            self.figure = Figure(figsize=(9, 4.8))
+            self.figure.subplots_adjust(left=0.11, right=0.98, bottom=0.11)
             self.ax = self.figure.add_subplot()
+            self.title = self.figure.suptitle("", x=0.01, y=0.985, ha="left", va="top", fontsize=12)
         for control in (*self.pairs.values(), self.years, self.flow, self.scale, self.smoothed):
             control.observe(self.update, names="value")
         # Columns as wide as the longest pair name; as many per row as fit, so they wrap at 800 px.
@@ -73,10 +77,13 @@ class TradeExplorer:
             return
         with course_style():
             self.ax.clear()
-            draw_trade(self.ax, self.series, self.scale.value, legend="right")
+            draw_trade(self.ax, self.series, self.scale.value, legend="above", columns=LEGEND_COLUMNS)
             first, last = self.years.value
             self.ax.set_xlim(first - 0.7, last + 0.7)
-            self.ax.set_title(f"{first}–{last}: {FLOW_LABELS[self.flow.value]}", loc="left")
+            self.title.set_text(f"{first}–{last}: {FLOW_LABELS[self.flow.value]}")
+            rows = -(-len(self.ax.get_legend().legend_handles) // LEGEND_COLUMNS)
+            # title (about 0.3 in) and legend rows (about 0.19 in each) above the axes
+            self.figure.subplots_adjust(top=1 - (0.36 + 0.19 * rows) / self.figure.get_figheight())
         self.chart.value = chart_html(png_bytes(self.figure, tight=False, fast=True),
                                       _alt(self.series, self.flow.value, self.scale.value),
                                       label=f"Trade chart, {first}–{last}")

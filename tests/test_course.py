@@ -37,6 +37,7 @@ def test_key_terms_and_lookup():
     terms = key_terms("juche", "kim-il-sung")
     html = terms._repr_html_()
     assert "김일성" in html and "Ким Ир Сен" in html and "juche" in repr(terms)
+    assert '<span lang="ko">김일성</span>' in html and '<span lang="ru">Ким Ир Сен</span>' in html
     with pytest.raises(LessonInputError, match="Did you mean 'juche'"):
         key_terms("juch")
     assert lookup("Pyeongyang")["id"] == "pyongyang"

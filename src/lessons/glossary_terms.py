@@ -117,13 +117,22 @@ def lookup(name: str) -> Record:
                            "(English, Korean, Russian); try lessons.glossary_explorer() to search.")
 
 
+def _forms_html(pairs: list[tuple[str, str]]) -> str:
+    """Names in other languages, each marked with its language so screen readers and fonts get it right.
+
+    >>> _forms_html([("김일성", "ko"), ("Kim Il-seong", "ko-Latn"), ("", "ko-Latn")])
+    '<span lang="ko">김일성</span> · <span lang="ko-Latn">Kim Il-seong</span>'
+    """
+    return " · ".join(f'<span lang="{lang}">{html_text(text)}</span>' for text, lang in pairs if text)
+
+
 def _row_html(row: pd.Series) -> str:
-    korean = " · ".join(x for x in (row["korean_hangul"], row["korean_rr"], row["korean_mr"]) if x)
-    russian = " · ".join(x for x in (row["russian"], row["russian_translit"]) if x)
+    korean = _forms_html([(row["korean_hangul"], "ko"), (row["korean_rr"], "ko-Latn"), (row["korean_mr"], "ko-Latn")])
+    russian = _forms_html([(row["russian"], "ru"), (row["russian_translit"], "ru-Latn")])
     cell = f'<td style="{CELL_STYLE}">'
     return (f'<tr><th scope="row" style="{CELL_STYLE}"><b>{html_text(row["term"])}</b><br>'
             f'<small style="font-weight:normal">{html_text(row["kind"])}</small></th>'
-            f"{cell}{html_text(korean)}</td>{cell}{html_text(russian)}</td>"
+            f"{cell}{korean}</td>{cell}{russian}</td>"
             f'<td style="{CELL_STYLE}min-width:16em;">{html_text(row["definition"])}</td></tr>')
 
 

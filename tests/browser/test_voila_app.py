@@ -1,16 +1,20 @@
-"""The timeline explorer served by Voilà (code hidden, for projection): renders and responds."""
+"""The timeline explorer served by Voilà (code hidden, for projection): renders, responds, and
+passes axe-core (no serious or critical violation in the course's own output)."""
 import os
 import sys
 from pathlib import Path
 
 import pytest
 
+from . import a11y
 from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, running
 
 if not Path(CHROMIUM).exists():
     pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium)",
                 allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
+
+CHART = ".jp-OutputArea-output img"
 
 
 @pytest.fixture(scope="module")
@@ -25,27 +29,44 @@ def app(tmp_path_factory):
         yield base
 
 
-def test_voila_app_shows_the_explorer_without_code_and_responds(app):
+@pytest.fixture(scope="module")
+def page(app):
+    """The app in Chromium at 1366×900, once for both tests."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
         page.set_default_timeout(60_000)
-        try:
-            page.goto(app)
-            slider = page.locator(".widget-slider").first
-            slider.wait_for(state="visible")
-            body = page.inner_text("body")
-            assert "Error displaying widget" not in body and "Traceback" not in body
-            assert "import lessons" not in body, "Voilà hides the code"
-            image = page.locator(".widget-image").first
-            before = image.get_attribute("src")
-            slider.locator(".noUi-handle").first.focus()
-            page.keyboard.press("ArrowRight")
-            page.wait_for_function("old => document.querySelector('.widget-image').src !== old", arg=before)
-            page.screenshot(path=str(ARTIFACTS / "voila-timeline-explorer.png"))
-        except Exception:
-            page.screenshot(path=str(ARTIFACTS / "voila-timeline-explorer.png"))
-            raise
-        finally:
-            browser.close()
+        page.goto(app)
+        page.locator(".widget-slider").first.wait_for(state="visible")
+        yield page
+        browser.close()
+
+
+def test_voila_app_shows_the_explorer_without_code_and_responds(page):
+    try:
+        body = page.inner_text("body")
+        assert "Error displaying widget" not in body and "Traceback" not in body
+        assert "import lessons" not in body, "Voilà hides the code"
+        image = page.locator(CHART).first
+        image.wait_for()
+        assert image.get_attribute("alt"), "the explorer's chart has alt text"
+        before = image.get_attribute("src")
+        page.locator(".widget-slider .noUi-handle").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("([sel, old]) => document.querySelector(sel).src !== old", arg=[CHART, before])
+        page.screenshot(path=str(ARTIFACTS / "voila-timeline-explorer.png"), full_page=True)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "voila-timeline-explorer.png"), full_page=True)
+        raise
+
+
+def test_voila_app_has_no_serious_accessibility_violation_of_the_course(page):
+    a11y.axe_available()
+    violations = a11y.run_axe(page, [".jp-OutputArea-output"])
+    course, known = a11y.split(violations)
+    if known:
+        print("known, Voilà's or ipywidgets' own:\n" + a11y.describe(known))
+    if course and len(a11y.still_open(course)) == len(course):
+        pytest.xfail("known course issues still being fixed: " + ", ".join(sorted({v["rule"] for v in course})))
+    assert not course, "serious or critical axe-core violations in the app's output:\n" + a11y.describe(course)

@@ -102,3 +102,19 @@ def test_rok_russia_chart_labels_every_stated_figure_with_its_source():
     for reference in stated["reference"]:
         assert reference in key
     assert "no report for 1988–1990" in chart.alt
+
+
+def test_diplomatic_chart_is_readable_and_speaks_to_students():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from lessons.charts.diplomatic_chart import diplomatic_chart
+
+    chart = diplomatic_chart()
+    FigureCanvasAgg(chart.figure).draw()
+    ax = chart.figure.axes[0]
+    assert ax.get_position().width > 0.6, "long labels must not squeeze the grid"
+    note = next(t for t in ax.texts if t.get_text().startswith("Chronology"))
+    assert note.get_fontsize() >= 10 and note.get_color() == "#333333"
+    assert note.get_window_extent().x1 <= chart.figure.bbox.x1, "the note fits in the image"
+    assert "typed by hand" not in chart.caption and "should be confirmed" not in chart.caption
+    assert "in 1950–1965" in chart.caption and "before 1970" in chart.caption

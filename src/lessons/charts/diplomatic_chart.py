@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.transforms import blended_transform_factory
 
 from ..chronology import event
 from ..data import load
@@ -53,16 +54,18 @@ def diplomatic_chart() -> Chart:
             for j in range(len(years)):
                 if not np.isnan(grid[i, j]):
                     code = int(grid[i, j])
-                    ax.text(j, i, str(code), ha="center", va="center", fontsize=9,
+                    ax.text(j, i, str(code), ha="center", va="center", fontsize=11,
                             color="white" if code == 3 else "black")
         ax.set_xticks(range(len(years)), [str(y) for y in years])
         ax.set_yticks(range(len(ROWS)), [_label(s, r) for s, r in ROWS])
         korea_name = {"DPRK": "North Korea", "ROK": "South Korea"}
-        ax.text(0, -0.16, "Chronology for comparison: " + "; ".join(
+        # Anchored at the figure's left edge, not the axes': a line this long must not squeeze the grid.
+        ax.text(0.01, -0.13, "Chronology for comparison: " + "; ".join(
             f"{korea_name[receiver]} and Moscow, relations from {event(e)['when']}"
-            for (_, receiver), e in CHRONOLOGY.items()) + ".", transform=ax.transAxes, fontsize=8, color="#D55E00")
-        ax.set_title("Diplomatic missions, Correlates of War codes: 0 no evidence, 1 chargé d'affaires, "
-                     "2 minister, 3 ambassador, 9 other", loc="left", fontsize=9.5)
+            for (_, receiver), e in CHRONOLOGY.items()) + ".",
+            transform=blended_transform_factory(fig.transFigure, ax.transAxes), fontsize=10, color="#333333", va="top")
+        fig.suptitle("Diplomatic missions, Correlates of War codes: 0 no evidence, 1 chargé d'affaires, "
+                     "2 minister, 3 ambassador, 9 other", x=0.01, ha="left", fontsize=11)
     cells = []
     for i, (sender, receiver) in enumerate(ROWS):
         codes = ", ".join(f"{y}: {int(v)}" for y, v in zip(years, grid[i]) if not np.isnan(v))
@@ -70,8 +73,10 @@ def diplomatic_chart() -> Chart:
     alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 no evidence of exchange, 1 chargé d'affaires, "
            "2 minister, 3 ambassador, 9 other. " + ". ".join(cells) + ". For comparison, the chronology dates relations with the DPRK "
            "to 12 October 1948 and with the ROK to 30 September 1990.")
-    caption = ("COW codes the Soviet mission in Pyongyang as 'other' (9; the codebook's meaning should be confirmed) and "
-               "finds no evidence of a North Korean mission in Moscow until 1970, although Stalin agreed on 12 October "
-               "1948 to exchange ambassadors: a place where the dataset and the documents disagree. The values were "
-               "typed by hand from a public copy; re-check a single cell before relying on it.")
+    other = [y for y, v in zip(years, grid[0]) if v == 9]
+    first_dprk = next(y for y, v in zip(years, grid[1]) if v and not np.isnan(v))
+    caption = (f"COW codes the Soviet mission in Pyongyang as 'other' (9) in {other[0]}–{other[-1]} and finds no "
+               f"evidence of a North Korean mission in Moscow before {first_dprk}, although Stalin agreed on "
+               "12 October 1948 to exchange ambassadors: a place where the dataset and the documents disagree. "
+               "Data: COW Diplomatic Exchange, lessons.cite('cow-diplomatic-2006.1').")
     return Chart(fig, caption=caption, alt=alt)

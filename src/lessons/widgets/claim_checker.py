@@ -13,7 +13,7 @@ from ..evidence import MAX_QUERY, explain_no_match, find_evidence
 from ..flawed_claims import VERDICTS, claims, judge, swap_koreas
 from ..markup import html_text
 from ..validate import check_flag, check_text
-from .layout import MUTED_STYLE, cell, head, short_table, text_block, wide
+from .layout import DATE_STYLE, DATE_WIDTH, MUTED_STYLE, cell, head, short_table, text_block, wide
 
 __all__ = ["EvidenceFinder", "ClaimChecker", "evidence_finder", "claim_checker"]
 
@@ -43,11 +43,11 @@ class EvidenceFinder:
             self.results.value = text_block(note + f"<b>{html_text(explain_no_match(query))}</b>")
             return
         rows = [
-            "<tr>" + cell(html_text(h.when), "white-space:nowrap") + cell(
+            "<tr>" + cell(html_text(h.when), DATE_STYLE) + cell(
                 f"<b>{html_text(h.title)}</b><br><span style=\"{MUTED_STYLE}\"><code>{html_text(h.id)}</code>"
                 f" · {html_text(h.sources)}</span>") + "</tr>"
             for h in hits.itertuples()]
-        header = head(("When", "7.5em"), ("Event, id and sources", ""))
+        header = head(("When", DATE_WIDTH), ("Event, id and sources", ""))
         self.results.value = text_block(note + short_table(header, rows, "matches"))
 
     def _repr_mimebundle_(self, **kwargs):

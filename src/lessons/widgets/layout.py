@@ -17,7 +17,8 @@ import ipywidgets as widgets
 from ..charts.figure import image_html
 from ..markup import attr_text
 
-__all__ = ["BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE", "SHOWN_ROWS",
+__all__ = ["DATE_STYLE", "DATE_WIDTH", "BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE",
+           "SHOWN_ROWS",
            "text_block", "chart_html", "short_table", "short_list", "scroll_box", "cell", "head", "wrapping_row", "wide"]
 
 #: JupyterLab's body text (the Markdown cells' size and line height), with fallbacks outside JupyterLab.
@@ -29,6 +30,10 @@ CELL_STYLE = ("text-align:left;vertical-align:top;white-space:normal;overflow-wr
               "padding:0.3em 0.5em;border-bottom:1px solid var(--jp-border-color2, #ccc)")
 HEAD_STYLE = (CELL_STYLE + ";font-weight:bold;border-bottom:2px solid var(--jp-border-color1, #666);"
               "position:sticky;top:0;background:var(--jp-layout-color0, white)")
+#: A date column: wide enough for "24–26 Aug 1945", wrapping only between words ("17 Sep –
+#: 2 Oct 1988"), never inside one, so that a date cannot run into the next column.
+DATE_WIDTH = "8.5em"
+DATE_STYLE = "overflow-wrap:normal;word-break:normal"
 #: Rows shown before "Show the other …": about a dozen keeps a lesson short.
 SHOWN_ROWS = 12
 

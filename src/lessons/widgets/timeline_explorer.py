@@ -25,7 +25,8 @@ from ..citations import as_html_list
 from ..errors import LessonInputError, unknown
 from ..markup import html_text
 from ..validate import check_years
-from .layout import MUTED_STYLE, TABLE_STYLE, cell, chart_html, head, scroll_box, text_block, wide, wrapping_row
+from .layout import (DATE_STYLE, DATE_WIDTH, MUTED_STYLE, TABLE_STYLE, cell, chart_html, head, scroll_box, text_block,
+                     wide, wrapping_row)
 
 __all__ = ["TimelineExplorer", "timeline_explorer", "event_listing_html", "ANY"]
 
@@ -136,13 +137,13 @@ def event_listing_html(table: pd.DataFrame) -> str:
     if table.empty:
         return ""
     rows = [
-        "<tr>" + cell(html_text(ev.when), "white-space:nowrap")
+        "<tr>" + cell(html_text(ev.when), DATE_STYLE)
         + cell(f"<b>{html_text(ev.title)}</b><br>{html_text(ev.summary)}"
                f'<br><span style="{MUTED_STYLE}"><code>{html_text(ev.id)}</code></span>')
         + cell(html_text(ev.relation)) + cell(as_html_list(ev.source_ids)) + "</tr>"
         for ev in table.itertuples()
     ]
-    header = head(("When", "7.5em"), ("Event (id)", ""), ("Relation", "8em"), ("Sources", "24%"))
+    header = head(("When", DATE_WIDTH), ("Event (id)", ""), ("Relation", "8em"), ("Sources", "24%"))
     n = len(table)
     return text_block(scroll_box(f'<table style="{TABLE_STYLE}">{header}<tbody>{"".join(rows)}</tbody></table>',
                                  f"List of {n} event{'s' if n != 1 else ''}, scrollable"))

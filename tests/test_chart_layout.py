@@ -325,3 +325,8 @@ def test_lanes_plot_keeps_its_figure_between_redraws():
     first = plot.png()
     plot.draw(events(years=(1988, 1991)), (1988, 1991))
     assert plot.png() != first and pd.notna(plot.ax.get_xlim()[0])
+
+
+def test_printed_charts_fit_the_page(lesson4):
+    html = lesson4.html()
+    assert "@media print" in html and "min-width: 0 !important" in html  # nothing scrolls on paper

@@ -50,6 +50,11 @@ def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+#: On paper nothing scrolls: a printed handout fits each chart to the page width instead.
+PRINT_STYLE = ("<style>@media print { .lessons-chart-scroll { overflow: visible !important; } "
+               ".lessons-chart-scroll img { min-width: 0 !important; width: 100% !important; } }</style>")
+
+
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from a PNG's header.
 
@@ -110,7 +115,8 @@ class Chart:
     def html(self, png: bytes | None = None) -> str:
         """A self-contained ``<figure>`` with the image, its alt text and the caption."""
         return (
-            f'<figure style="margin:0">{image_html(png or self.png(), self.alt, label="Chart: " + self.caption[:80])}'
+            f'{PRINT_STYLE}<figure style="margin:0">'
+            f'{image_html(png or self.png(), self.alt, label="Chart: " + self.caption[:80])}'
             f"<figcaption>{self._caption_html()}</figcaption></figure>"
         )
 

@@ -12,6 +12,7 @@ import nbformat
 import pytest
 
 from lessons.data import load
+from lessons.notes import NOTE
 from lessons.questions.bank import questions
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -74,11 +75,11 @@ def test_narrative_sections_cite_events(path):
     for title, text in narrative.items():
         if lesson == 0:  # the start-here lesson is about the course, not a period
             break
-        ticked = set(re.findall(r"`([a-z0-9][a-z0-9.-]+)`", text))
-        assert ticked & (event_ids | figure_ids), f"section '{title}' cites no event"
+        noted = {item for _, item in NOTE.findall(text)}
+        assert noted & (event_ids | figure_ids), f"section '{title}' cites no event"
     for title, text in sections.items():
-        for ticked in re.findall(r"`(\d{4}-[a-z0-9-]+)`", text):
-            assert ticked in event_ids, f"section '{title}' cites unknown event {ticked}"
+        for _, noted in NOTE.findall(text):
+            assert noted in event_ids | figure_ids, f"section '{title}' cites unknown id {noted}"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

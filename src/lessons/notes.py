@@ -31,7 +31,8 @@ __all__ = ["NOTE", "cited", "number_notes", "entry", "known_ids", "md_citation"]
 
 NOTE = re.compile(r'\[\[(\d+)\]\]\(#Sources "([^"]+)"\)')
 # A citation in parentheses made only of ids and joining words: "(`a`; figures `b`, `c`)".
-_GROUP = re.compile(r"\s*\((?:\s*(?:figures?|see|and|also|[;,])?\s*`[a-z0-9][a-z0-9.-]+`)+\s*\)")
+_CITATION = r'(?:`[a-z0-9][a-z0-9.-]+`|\[\[\d+\]\]\(#Sources "[^"]+"\))'
+_GROUP = re.compile(rf"\s*\((?:(?:\s*(?:figures?|see|and|also|[;,]))*\s*{_CITATION})+\s*\)")
 _TICKED = re.compile(r"`([a-z0-9][a-z0-9.-]+)`")
 
 
@@ -52,11 +53,11 @@ def _note(item_id: str, number: int = 0) -> str:
 def number_notes(cells: list[str], ids: set[str]) -> list[str]:
     """Turn backticked ids from ``ids`` into notes and number every note by first appearance.
 
-    >>> number_notes(["*Figures:* `x1`, `x2`.", "Again (`x2`)."], {"x1", "x2"})
-    ['*Figures:* [[1]](#Sources "x1"), [[2]](#Sources "x2").', 'Again [[2]](#Sources "x2").']
+    >>> number_notes(["*Figures:* `x1`, `x2`.", "Again (`x2`; figures `x3`)."], {"x1", "x2", "x3"})
+    ['*Figures:* [[1]](#Sources "x1"), [[2]](#Sources "x2").', 'Again [[2]](#Sources "x2")[[3]](#Sources "x3").']
     """
     def group(match: re.Match) -> str:
-        found = _TICKED.findall(match[0])
+        found = [m[1] or m[2] for m in re.finditer(r'`([a-z0-9][a-z0-9.-]+)`|\(#Sources "([^"]+)"\)', match[0])]
         if not set(found) <= ids:
             return match[0]
         return " " + "".join(_note(i) for i in found)

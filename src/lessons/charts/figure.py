@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import math
 import struct
 from dataclasses import dataclass
 
@@ -18,11 +19,12 @@ from ..errors import LessonInputError
 from ..markup import attr_text, html_text
 from ..validate import check_text, shown
 
-__all__ = ["Chart", "png_bytes", "png_size", "image_html", "READABLE_WIDTH"]
+__all__ = ["Chart", "png_bytes", "png_size", "image_html", "SMALLEST_SCALE"]
 
-#: Below this width (CSS px) a chart's 8-pt labels get too small to read: the image stops
-#: shrinking and its box scrolls sideways instead (an 800-px screen, a projector).
-READABLE_WIDTH = 800
+#: Charts are drawn at 100 dpi with labels of 7-8 pt (about 10 px). Shown smaller than 80% of
+#: their size those labels drop under 8 px and get hard to read: the image stops shrinking there
+#: and its box scrolls sideways instead (an 800-px screen, a projector).
+SMALLEST_SCALE = 0.8
 
 
 def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
@@ -68,10 +70,10 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
     """The PNG as an ``<img>`` with alt text, in a box that scrolls sideways rather than shrink it.
 
     The image fills the width available up to its natural size, but never gets narrower than
-    :data:`READABLE_WIDTH` (or its natural width, if that is smaller). The box can take the
-    keyboard focus, so it can be scrolled without a mouse.
+    :data:`SMALLEST_SCALE` of it. The box can take the keyboard focus, so it can be scrolled
+    without a mouse.
 
-    >>> html = image_html(png_bytes(Figure(figsize=(9, 4), dpi=100), tight=False), 'Lines "A" & B')
+    >>> html = image_html(png_bytes(Figure(figsize=(10, 4), dpi=100), tight=False), 'Lines "A" & B')
     >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:800px" in html, "overflow-x:auto" in html
     (True, True, True)
     """
@@ -80,7 +82,7 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
     return (f'<div class="lessons-chart-scroll" role="region" aria-label="{attr_text(label)}" tabindex="0" '
             f'style="overflow-x:auto;max-width:100%">'
             f'<img src="data:image/png;base64,{data}" alt="{attr_text(alt)}" '
-            f'style="display:block;width:100%;max-width:{width}px;min-width:{min(width, READABLE_WIDTH)}px;'
+            f'style="display:block;width:100%;max-width:{width}px;min-width:{math.ceil(width * SMALLEST_SCALE)}px;'
             f'height:auto"/></div>')
 
 

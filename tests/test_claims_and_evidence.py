@@ -23,8 +23,8 @@ def test_claims_data_integrity():
     figures = set(load("figures")["id"])
     for row in table.itertuples():
         assert row.verdict in VERDICTS and row.swapped_verdict in VERDICTS
-        assert row.evidence_ids and set(row.evidence_ids) <= events, row.id
-        assert row.swapped_evidence_ids and set(row.swapped_evidence_ids) <= events, row.id
+        assert row.evidence_ids and set(row.evidence_ids) <= events | figures, row.id
+        assert row.swapped_evidence_ids and set(row.swapped_evidence_ids) <= events | figures, row.id
         assert set(row.figure_ids) <= figures, row.id
         assert row.explanation and row.swapped_explanation and row.query
     enum = next(f for f in schema("claims") if f["name"] == "verdict")["constraints"]["enum"]

@@ -146,3 +146,20 @@ def test_the_first_row_rule_applies_only_when_the_hint_says_first():
 def test_only_literal_query_calls_are_run(text):
     with pytest.raises((ValueError, TypeError)):
         parse_call(text)
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{5,}", text.lower()))
+
+
+@pytest.mark.parametrize("qid", sorted(questions()))
+def test_no_hint_names_an_id_that_spells_out_the_answer(qid):
+    """An id in a hint is read by the student: "1950-soviet-boycott-..." answers "why no veto?"."""
+    q = questions()[qid]
+    if q.kind != "choice":
+        return
+    others = set().union(*(words(t) for k, t in q.options.items() if k != q.answer))
+    telling = words(q.options[q.answer]) - others - words(q.prompt)  # what only the right option says
+    for item in re.findall(r'"(\d{4}-[a-z0-9-]+)"', q.hint):
+        for word in words(item.replace("-", " ")):
+            assert not any(word[:6] == t[:6] for t in telling), (qid, item, word)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from .data import load
 from .errors import LessonInputError, unknown
+from .notes import evidence_line
 from .questions.check import Feedback
 from .tables import Table, as_record, as_table
 from .validate import check_flag, check_text, shown
@@ -69,13 +70,7 @@ def claim(claim_id: object) -> pd.Series:
 
 
 def _evidence(ids) -> list[str]:
-    from .chronology import event
-
-    lines = []
-    for event_id in ids:
-        ev = event(event_id)
-        lines.append(f"Evidence: {ev['when']}: {ev['title']} (lessons.cite(\"{event_id}\"))")
-    return lines
+    return [evidence_line(item) for item in ids]
 
 
 def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:

@@ -23,11 +23,11 @@ import re
 from collections.abc import Iterable
 
 from .chronology import event
-from .citations import cite
+from .citations import cite, short_cite
 from .data import load
 from .markup import md_text
 
-__all__ = ["NOTE", "cited", "number_notes", "entry", "known_ids", "md_citation"]
+__all__ = ["NOTE", "cited", "number_notes", "entry", "known_ids", "md_citation", "evidence_line"]
 
 NOTE = re.compile(r'\[\[(\d+)\]\]\(#Sources "([^"]+)"\)')
 # A citation in parentheses made only of ids and joining words: "(`a`; figures `b`, `c`)".
@@ -104,3 +104,28 @@ def md_citation(text: str) -> str:
     if not match:
         return md_text(text)
     return f"{md_text(text[:match.start()])} <{match[1]}>"
+
+
+def evidence_line(item_id: str, dated: bool = True) -> str:
+    """One line of feedback pointing to an event, a figure or a source, and how to see its sources.
+
+    ``dated=False`` keeps back an event's date and the short references (which can carry
+    a document's date), for feedback on a date question not yet answered.
+
+    >>> evidence_line("1948-ussr-dprk-relations", dated=False)
+    'Evidence: USSR establishes diplomatic relations with the DPRK (sources: lessons.cite("1948-ussr-dprk-relations"))'
+    >>> evidence_line("cow-trade-4.0")
+    'Evidence: Barbieri and Keshk (2016) (lessons.cite("cow-trade-4.0"))'
+    """
+    figures = load("figures").set_index("id")
+    if item_id in figures.index:
+        row = figures.loc[item_id]
+        years = str(row["year_start"]) if row["year_start"] == row["year_end"] else f"{row['year_start']}–{row['year_end']}"
+        return (f"Evidence: {row['subject']}, {years}: {row['as_stated']} [{short_cite(row['source_id'])}] "
+                f'(lessons.cite("{row["source_id"]}"))')
+    if item_id in set(load("sources")["id"]):
+        return f'Evidence: {short_cite(item_id)} (lessons.cite("{item_id}"))'
+    ev = event(item_id)
+    when = f"{ev['when']}: " if dated else ""
+    sources = " [" + "; ".join(short_cite(s) for s in ev["source_ids"]) + "]" if dated else ""
+    return f'Evidence: {when}{ev["title"]}{sources} (sources: lessons.cite("{item_id}"))'

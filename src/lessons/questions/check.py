@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..chronology import event
-from ..citations import cite, short_cite
 from ..glossary_terms import term
 from ..markup import html_text, md_text
+from ..notes import evidence_line
 from .bank import Question, get, questions
 from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number
 
@@ -79,19 +78,9 @@ class Feedback:
 
 
 def evidence_lines(q: Question, reveal: bool) -> list[str]:
-    """Point to the events behind a question; give their dates only once answered right."""
-    lines = []
-    for event_id in q.evidence:
-        if not event_id[:4].isdigit():  # a source id (a dataset, say) rather than an event
-            lines.append(f"Evidence: {short_cite(event_id)} (lessons.cite(\"{event_id}\"))")
-            continue
-        ev = event(event_id)
-        # Short references can carry a document's date: keep them back until a date is answered.
-        hide = not reveal and q.kind == "date"
-        sources = "" if hide else " [" + "; ".join(short_cite(s) for s in ev["source_ids"]) + "]"
-        when = f"{ev['when']}: " if reveal else ""
-        lines.append(f"Evidence: {when}{ev['title']}{sources} (sources: lessons.cite(\"{event_id}\"))")
-    return lines
+    """Point to the events, figures or sources behind a question; date them only once answered right
+    (short references can carry a document's date, so they wait too)."""
+    return [evidence_line(item, dated=reveal) for item in q.evidence]
 
 
 def _judge(q: Question, answer: object) -> tuple[str, str]:

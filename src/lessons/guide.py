@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 import re
 
-from .chronology import event
-from .citations import short_cite
 from .course import course_outline, notebook_path
 from .data import data_dir
+from .notes import evidence_line
 from .questions.bank import Question, questions
 
 __all__ = ["render_guide", "write_guide", "answer_text"]
@@ -73,14 +72,7 @@ def answer_text(q: Question) -> str:
 
 
 def _evidence(q: Question) -> str:
-    parts = []
-    for item in q.evidence:
-        if item[:4].isdigit():
-            ev = event(item)
-            parts.append(f"{ev['when']}, {ev['title']} [{'; '.join(short_cite(s) for s in ev['source_ids'])}]")
-        else:
-            parts.append(short_cite(item))
-    return " · ".join(parts)
+    return " · ".join(evidence_line(item).removeprefix("Evidence: ") for item in q.evidence)
 
 
 def _notebook_parts(number: int) -> tuple[str, str]:

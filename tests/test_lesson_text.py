@@ -89,3 +89,9 @@ def test_every_chart_function_is_checked_here():
 
     charts = {name for name, module in _EXPORTS.items() if module.startswith("charts.")}
     assert charts == set(CHART_FUNCTIONS) | {"Chart"}
+
+
+def test_citations_carry_no_maintenance_notes():
+    """A student reads the Sources list: a bracketed description is a title, "not recorded" is a note to us."""
+    titles = lessons.load("sources")["title"].fillna("")
+    assert not titles.str.contains("not recorded").any()

@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -273,9 +274,15 @@ def _measure(lab, browser, notebook: str, viewport: str) -> dict:
     for old in ARTIFACTS.glob(f"{stem}-[0-9][0-9].png"):
         old.unlink()
     sources = _code_cells(notebook)
+    started = time.perf_counter()
     context, page = _open(lab, browser, f"notebooks/{notebook}", viewport)
-    seen = {"notebook": notebook, "viewport": viewport, "problems": []}
+    seen = {"notebook": notebook, "viewport": viewport, "problems": [], "seconds": {}}
+
+    def lap(step: str) -> None:  # where the time goes, in the .json next to the screenshots
+        seen["seconds"][step] = round(time.perf_counter() - started - sum(seen["seconds"].values()), 2)
+
     try:
+        lap("open")
         _run_all(page, len(sources))
         expected = _expected_widgets(sources)
         page.wait_for_function("n => document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets.widget-vbox')"
@@ -293,12 +300,17 @@ def _measure(lab, browser, notebook: str, viewport: str) -> dict:
         seen["left_area_width"] = page.evaluate(
             "() => { const l = document.querySelector('#jp-left-stack');"
             " return l && !l.classList.contains('lm-mod-hidden') ? l.getBoundingClientRect().width : 0; }")
+        lap("run all")
         seen["shots"] = _screens(page, stem)  # also gives MathJax time to typeset what it would
+        lap("screenshots")
         seen.update(page.evaluate(MEASURE))
+        lap("measure")
         if a11y.AXE_JS.exists():
             seen["axe"] = a11y.run_axe(page, COURSE_OUTPUT)
+        lap("axe")
         if viewport == WIDE:
             seen["nudged"] = _nudge_all(page)
+            lap("widgets moved")
         (ARTIFACTS / f"{stem}.json").write_text(json.dumps(seen, indent=1, ensure_ascii=False))
     except Exception:
         page.screenshot(path=str(ARTIFACTS / f"{stem}-failure.png"))

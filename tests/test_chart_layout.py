@@ -330,3 +330,15 @@ def test_lanes_plot_keeps_its_figure_between_redraws():
 def test_printed_charts_fit_the_page(lesson4):
     html = lesson4.html()
     assert "@media print" in html and "min-width: 0 !important" in html  # nothing scrolls on paper
+
+
+def test_text_from_data_and_titles_is_never_typeset_as_maths():
+    table = events(period="war").head(3).copy()
+    table["title"] = ["Aid of US$3 billion and US$1.47 each", r"a $\frac{1}{0}$ b", "plain"]
+    chart = timeline_chart(table, years=(1950, 1953), title=r"Costs: US$3 to US$5 and $\badcommand$")
+    FigureCanvasAgg(chart.figure).draw()  # mathtext would raise on \badcommand
+    ax = chart.figure.axes[0]
+    assert ax.get_title(loc="left") == r"Costs: US$3 to US$5 and $\badcommand$"
+    labels = [t for t in ax.texts if t.get_text().startswith("Aid of")]
+    assert labels and not labels[0]._parse_math
+    assert "US$3 billion and US$1.47 each" in labels[0].get_text()

@@ -36,6 +36,9 @@ _RC = {
     "font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "axes.spines.top": False,
     "axes.spines.right": False, "figure.dpi": 100, "savefig.dpi": 100, "figure.facecolor": "white",
     "font.family": "DejaVu Sans",
+    # Text from the data ("US$3 billion … US$1.47") and from students is shown as written: never
+    # typeset as maths, which would run it together in italics or fail on a stray backslash.
+    "text.parse_math": False,
 }
 
 

@@ -118,3 +118,15 @@ def test_diplomatic_chart_is_readable_and_speaks_to_students():
     assert note.get_window_extent().x1 <= chart.figure.bbox.x1, "the note fits in the image"
     assert "typed by hand" not in chart.caption and "should be confirmed" not in chart.caption
     assert "in 1950–1965" in chart.caption and "before 1970" in chart.caption
+
+
+def test_claims_chart_shows_every_claim_in_full_and_readable():
+    from lessons.charts.claims_chart import claims_chart
+    from lessons.flawed_claims import claims
+
+    chart = claims_chart()
+    ax = chart.figure.axes[0]
+    labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
+    for label, claim in zip(labels, claims()["claim"]):
+        assert label.endswith(claim), "the whole claim, not cut off"
+    assert {t.get_color() for t in ax.texts} == {"black"}  # >= 5.5:1 on every verdict colour

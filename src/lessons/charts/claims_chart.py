@@ -6,7 +6,10 @@
 """
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
@@ -25,17 +28,24 @@ def claims_chart() -> Chart:
     table = claims()
     codes = np.array([[VERDICTS.index(v), VERDICTS.index(s)] for v, s in zip(table["verdict"], table["swapped_verdict"])])
     with course_style():
-        fig = Figure(figsize=(8, 6.2), layout="constrained")
+        fig = Figure(figsize=(10, 8), layout="constrained")
         ax = fig.add_subplot()
         ax.imshow(codes, cmap=ListedColormap(_COLOURS), vmin=-0.5, vmax=3.5, aspect="auto")
         for i in range(len(table)):
             for j in range(2):
-                ax.text(j, i, VERDICTS[codes[i, j]], ha="center", va="center", fontsize=9,
-                        color="white" if codes[i, j] in (0, 3) else "black")
+                # Black on every colour: at least 5.5:1 against each (white on vermillion is under 4).
+                ax.text(j, i, VERDICTS[codes[i, j]], ha="center", va="center", fontsize=10, color="black")
         ax.set_xticks([0, 1], ["as written", "North and South swapped"])
         ax.xaxis.tick_top()
-        labels = [f"{cid[1:]}. {text[:48]}…" for cid, text in zip(table["id"], table["claim"])]
-        ax.set_yticks(range(len(table)), labels, fontsize=8)
+        # The whole claim, wrapped: a cut-off claim cannot be checked against its verdict.
+        labels = [f"{cid[1:]}. " + "\n".join(textwrap.wrap(text, 58)) for cid, text in zip(table["id"], table["claim"])]
+        ax.set_yticks(range(len(table)), labels, fontsize=9)
+        # Each claim reads as a left-aligned paragraph: measure the widest, then pad the labels by it.
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        widest = max(label.get_window_extent(renderer).width for label in ax.get_yticklabels())
+        ax.tick_params(axis="y", pad=widest * 72 / fig.dpi + 4)
+        for label in ax.get_yticklabels():
+            label.set_horizontalalignment("left")
         ax.set_title("Twelve claims, judged against the evidence", loc="left", pad=24)
     count = {v: int((table["verdict"] == v).sum()) for v in VERDICTS}
     swapped = {v: int((table["swapped_verdict"] == v).sum()) for v in VERDICTS}

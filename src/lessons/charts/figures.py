@@ -14,6 +14,7 @@ from matplotlib.ticker import FuncFormatter
 from ..stated_figures import figures
 from .figure import Chart
 from .style import OKABE_ITO, course_style, whole_years
+from .trade_chart import PAIR_STYLES
 
 __all__ = ["air_war_chart", "aid_chart", "bars_by_source", "trade_turn_chart", "loan_chart", "rok_russia_trade_chart"]
 
@@ -207,24 +208,24 @@ def rok_russia_trade_chart() -> Chart:
     with course_style():
         fig = Figure(figsize=(10, 4.8), layout="constrained")
         ax = fig.add_subplot()
-        ax.plot(cow["year"], cow["value"], color=OKABE_ITO["vermillion"], linewidth=2, marker="o", markersize=3,
-                label="Correlates of War 4.0 (to 2014)")
+        # The pair's colour and marker, as in every trade chart; the sources' figures as hollow diamonds.
+        colour, marker = PAIR_STYLES["USSR/Russia–ROK"]
+        ax.plot(cow["year"], cow["value"], color=colour, linestyle="--", linewidth=2, marker=marker, markersize=4,
+                markeredgecolor="black", markeredgewidth=0.4, label="Correlates of War 4.0 (to 2014)")
         gap = cow[cow["missing_report"]]["year"]
         if len(gap):
             ax.axvspan(gap.min() - 0.5, gap.max() + 0.5, ymin=0, ymax=0.05, facecolor="none",
-                       edgecolor=OKABE_ITO["vermillion"], hatch="////",
-                       label="COW shows 0, but trade took place")
-        ax.scatter(stated["year_start"], stated["value"], marker="D", s=45, color=OKABE_ITO["blue"], zorder=3,
-                   edgecolors="black", linewidths=0.5, label="figures stated by sources")
+                       edgecolor=colour, hatch="////", label="COW shows 0, but trade took place")
+        ax.scatter(stated["year_start"], stated["value"], marker="D", s=48, facecolors="white", zorder=3,
+                   edgecolors=colour, linewidths=1.8, label="figures stated by sources")
         key = []
         for number, row in enumerate(stated.itertuples(), 1):  # numbered points, sources listed below
             ax.annotate(str(number), (row.year_start, row.value), xytext=(5, 5 if number % 2 else -12),
-                        textcoords="offset points",
-                        fontsize=8, fontweight="bold")
+                        textcoords="offset points", fontsize=9, fontweight="bold")
             key.append(f"({number}) {row.year_start}: {_fmt(row.value)} — {row.reference}")
         half = (len(key) + 1) // 2
-        fig.text(0.01, 0.0, "\n".join(key[:half]), fontsize=7.5, va="top")
-        fig.text(0.5, 0.0, "\n".join(key[half:]), fontsize=7.5, va="top")
+        fig.text(0.01, 0.0, "\n".join(key[:half]), fontsize=8.5, va="top")
+        fig.text(0.5, 0.0, "\n".join(key[half:]), fontsize=8.5, va="top")
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlabel("Year")
         ax.set_ylabel("current US$ millions")

@@ -63,7 +63,8 @@ def _runs_text(runs) -> str:
 
 
 def check_pairs(pairs) -> list[str]:
-    """Pairs as the data name them, checked: text or a list of texts, none repeated, at least one.
+    """Pairs as the data name them, checked: text or a list of texts, none repeated, at least one
+    (``None`` means every pair; an empty list is an error, not a way of saying "all").
 
     Aliases are read as :func:`lessons.trade.pair_of` reads them, so 'ussr-dprk' and
     'USSR/Russia–DPRK' are the same pair, and naming it twice is an error rather than
@@ -81,6 +82,8 @@ def check_pairs(pairs) -> list[str]:
     lessons.errors.LessonInputError: 'ussr-dprk' and 'USSR/Russia–DPRK' are the same pair (USSR/Russia–DPRK): name each pair once.
     """
     allowed = ", ".join(map(repr, trade_pairs()))
+    if pairs is None:  # said outright: every pair
+        return trade_pairs()
     if isinstance(pairs, str):
         pairs = [pairs]
     if not isinstance(pairs, (list, tuple)):

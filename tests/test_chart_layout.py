@@ -342,3 +342,14 @@ def test_text_from_data_and_titles_is_never_typeset_as_maths():
     labels = [t for t in ax.texts if t.get_text().startswith("Aid of")]
     assert labels and not labels[0]._parse_math
     assert "US$3 billion and US$1.47 each" in labels[0].get_text()
+
+
+def test_explorer_axis_labels_fit_in_the_image():
+    explorer = TradeExplorer(pairs=("USA–ROK", "JPN–ROK"), years=(1950, 2014))
+    for scale in ("linear", "log"):
+        explorer.scale.value = scale
+        FigureCanvasAgg(explorer.figure).draw()
+        renderer = explorer.figure.canvas.get_renderer()
+        assert explorer.ax.yaxis.label.get_window_extent(renderer).x0 >= 0, scale
+        for label in explorer.ax.get_yticklabels():
+            assert label.get_window_extent(renderer).x0 >= 0, (scale, label.get_text())

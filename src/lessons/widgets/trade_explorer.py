@@ -47,14 +47,14 @@ class TradeExplorer:
             # whatever the scale, and seen first on a narrow screen where the chart scrolls
             # sideways); the top margin grows with its rows.
             self.figure = Figure(figsize=(9, 4.8))
-            self.figure.subplots_adjust(left=0.11, right=0.98, bottom=0.11)
+            self.figure.subplots_adjust(left=0.13, right=0.98, bottom=0.11)
             self.ax = self.figure.add_subplot()
             self.title = self.figure.suptitle("", x=0.01, y=0.985, ha="left", va="top", fontsize=12)
         for control in (*self.pairs.values(), self.years, self.flow, self.scale, self.smoothed):
             control.observe(self.update, names="value")
-        # Columns as wide as the longest pair name; as many per row as fit, so they wrap at 800 px.
+        # Four columns (each power's DPRK and ROK pairs side by side) on a wide screen, two at 800 px.
         boxes = widgets.GridBox(list(self.pairs.values()), layout=widgets.Layout(
-            grid_template_columns="repeat(auto-fill, minmax(11.5em, 1fr))", width="100%"))
+            grid_template_columns="repeat(auto-fill, minmax(max(16em, 24%), 1fr))", width="100%"))
         self.widget = widgets.VBox([boxes, wrapping_row([self.years]), wrapping_row([self.flow]),
                                     wrapping_row([self.scale, self.smoothed]), self.chart, self.note],
                                    layout=widgets.Layout(width="100%"))

@@ -194,7 +194,8 @@ def test_lesson_4_caption_says_what_is_missing_and_why(lesson4):
     caption = lesson4.caption
     assert "USSR/Russia–DPRK, no value at all for 1970–1980 and 0 for 1981–1991" in caption
     assert "USSR/Russia–ROK, 0 for 1982–1990" in caption
-    assert "Why:" in caption and "inference" in caption
+    assert "Why: for USSR/Russia–DPRK" in caption and "the course infers" in caption
+    assert "for USSR/Russia–ROK, COW does not say why" in caption
     assert "never converted" in caption
     texts = " ".join(t.get_text() for t in lesson4.figure.axes[0].texts)
     assert "USSR/Russia–DPRK: no COW value to draw" in texts  # the absent line is said, not silently missing
@@ -353,3 +354,10 @@ def test_explorer_axis_labels_fit_in_the_image():
         assert explorer.ax.yaxis.label.get_window_extent(renderer).x0 >= 0, scale
         for label in explorer.ax.get_yticklabels():
             assert label.get_window_extent(renderer).x0 >= 0, (scale, label.get_text())
+
+
+def test_caption_gives_the_soviet_reason_only_for_soviet_pairs():
+    caption = trade_chart(pairs=["PRC–DPRK", "USA–DPRK"], years=(1950, 1970)).caption
+    assert "PRC–DPRK, no value at all for 1950–1960" in caption
+    assert "COW gives no reason" in caption and "USSR" not in caption
+    assert "What is missing" not in trade_chart(pairs=["JPN–ROK"], years=(1970, 1991)).caption

@@ -233,30 +233,49 @@ def draw_stated_roubles(ax, rows: pd.DataFrame, first: int) -> None:
     ax.set_xlabel("Year")
 
 
-def _what_is_missing(series: pd.DataFrame, first: int, last: int) -> str:
-    """Per pair: the years COW has no value at all, and the years its 0 is a missing report."""
-    notes = []
+def _gaps(series: pd.DataFrame, first: int, last: int) -> dict[str, tuple[list, list]]:
+    """Per pair: runs of years with no value at all, and runs where COW's 0 is a missing report."""
+    gaps = {}
     for pair, rows in series.groupby("pair", sort=False):
-        absent = missing_runs(sorted(set(range(first, last + 1)) - set(rows["year"])))
+        valued = set(rows.loc[rows["value"].notna() | rows["missing_report"], "year"])
+        absent = missing_runs(sorted(set(range(first, last + 1)) - valued))
         zeros = missing_runs(rows.loc[rows["missing_report"], "year"].tolist())
-        said = []
-        if absent:
-            said.append(f"no value at all for {_runs_text(absent)}")
-        if zeros:
-            said.append(f"0 for {_runs_text(zeros)}")
-        if said:
-            notes.append(f"{pair}, {' and '.join(said)}")
+        if absent or zeros:
+            gaps[pair] = (absent, zeros)
+    return gaps
+
+
+# Why COW has gaps, pair by pair, as far as the course can say (see data/README.md, trade).
+WHY = {
+    "USSR/Russia–DPRK": ("COW relies on what states reported to the IMF's Direction of Trade Statistics, and "
+                         "neither the USSR nor North Korea reported; the course infers that this is why COW has no "
+                         "value or 0 here (the dataset does not say, and sources show trade in those years)"),
+    "USSR/Russia–ROK": "COW does not say why it records 0; sources show trade in those years, indirect until 1989",
+}
+
+
+def _what_is_missing(gaps: dict) -> str:
+    """The gaps in words: 'USSR/Russia–DPRK, no value at all for 1970–1980 and 0 for 1981–1991'."""
+    notes = []
+    for pair, (absent, zeros) in gaps.items():
+        said = ([f"no value at all for {_runs_text(absent)}"] if absent else []) + (
+            [f"0 for {_runs_text(zeros)}"] if zeros else [])
+        notes.append(f"{pair}, {' and '.join(said)}")
     return "; ".join(notes)
 
 
 def _caption(series, first, last, scale, stated) -> str:
-    missing = _what_is_missing(series, first, last)
+    gaps = _gaps(series, first, last)
     text = "Lines break where COW has no value. "
-    if missing:
-        text += (f"What is missing: COW has {missing}. A hatched strip marks a 0 that contemporary sources "
-                 "contradict. Why: COW builds its series from what states reported; the Soviet Union did not report "
-                 "(nor, for its trade with Moscow, did North Korea), so a missing value or a 0 most likely means no "
-                 "report, not no trade (an inference: the dataset does not say). ")
+    if gaps:
+        text += f"What is missing: COW has {_what_is_missing(gaps)}. "
+        if any(zeros for _, zeros in gaps.values()):
+            text += "A hatched strip marks a 0 that contemporary sources contradict. "
+        why = [f"for {pair}, {WHY[pair]}" for pair in gaps if pair in WHY]
+        others = [pair for pair in gaps if pair not in WHY]
+        if others:
+            why.append(f"for {', '.join(others)}, COW gives no reason")
+        text += "Why: " + "; ".join(why) + ". "
     if stated is not None and not stated.empty:
         roubles = stated[stated["unit"] == ROUBLES]
         text += "Hollow diamonds: figures that sources state, in US$. " if (stated["unit"] == DOLLARS).any() else ""

@@ -117,7 +117,8 @@ def test_diplomatic_chart_is_readable_and_speaks_to_students():
     assert note.get_fontsize() >= 10 and note.get_color() == "#333333"
     assert note.get_window_extent().x1 <= chart.figure.bbox.x1, "the note fits in the image"
     assert "typed by hand" not in chart.caption and "should be confirmed" not in chart.caption
-    assert "in 1950–1965" in chart.caption and "before 1970" in chart.caption
+    assert "1950–1965" in chart.caption and "12 October 1948" in chart.caption
+    assert "(9)" not in chart.caption and "'other'" not in chart.caption, "the codes are read from the grid"
 
 
 def test_claims_chart_shows_every_claim_in_full_and_readable():

@@ -73,10 +73,12 @@ def diplomatic_chart() -> Chart:
     alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 no evidence of exchange, 1 chargé d'affaires, "
            "2 minister, 3 ambassador, 9 other. " + ". ".join(cells) + ". For comparison, the chronology dates relations with the DPRK "
            "to 12 October 1948 and with the ROK to 30 September 1990.")
-    other = [y for y, v in zip(years, grid[0]) if v == 9]
-    first_dprk = next(y for y, v in zip(years, grid[1]) if v and not np.isnan(v))
-    caption = (f"COW codes the Soviet mission in Pyongyang as 'other' (9) in {other[0]}–{other[-1]} and finds no "
-               f"evidence of a North Korean mission in Moscow before {first_dprk}, although Stalin agreed on "
-               "12 October 1948 to exchange ambassadors: a place where the dataset and the documents disagree. "
-               "Data: COW Diplomatic Exchange, lessons.cite('cow-diplomatic-2006.1').")
+    # The caption points at the disagreement without reading the codes out: finding them in the
+    # grid is the exercise (lesson 8 asks for them).
+    last_zero = max(y for y, v in zip(years, grid[1]) if v == 0)
+    caption = (f"Read the first two rows (Moscow and Pyongyang) for {years[0]}–{last_zero} against the chronology "
+               "line under the grid: "
+               "Stalin agreed on 12 October 1948 to exchange ambassadors. Where the codes say something else, the "
+               "dataset and the documents disagree. Data: COW Diplomatic Exchange, "
+               "lessons.cite('cow-diplomatic-2006.1').")
     return Chart(fig, caption=caption, alt=alt)

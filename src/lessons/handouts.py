@@ -60,6 +60,20 @@ def question_on_paper(question_id: str) -> str:
     return "".join(lines)
 
 
+def paper_caption(page: str) -> str:
+    """A chart's HTML without the caption sentences that point to code (``lessons.cite(...)``).
+
+    >>> paper_caption("<figcaption><b>Figure.</b> Bars by year. Data: COW, lessons.cite(&#x27;cow-2.0&#x27;)."
+    ...               "<details><summary>Text description</summary>x</details></figcaption>")
+    '<figcaption><b>Figure.</b> Bars by year.<details><summary>Text description</summary>x</details></figcaption>'
+    """
+    def caption(match: re.Match) -> str:
+        sentences = re.split(r"(?<=\.)\s+(?=[A-Z])", match[2])
+        return match[1] + " ".join(s for s in sentences if "lessons." not in s) + match[3]
+
+    return re.sub(r"(<figcaption><b>Figure\.</b> )(.*?)(<details>)", caption, page, flags=re.S)
+
+
 def strip_widgets(nb: nbformat.NotebookNode) -> int:
     """Replace widget outputs: questions by their printable text; explorers are left out.
 
@@ -78,6 +92,8 @@ def strip_widgets(nb: nbformat.NotebookNode) -> int:
                     outputs.append(nbformat.v4.new_output(
                         "display_data", data={"text/html": question_on_paper(asked[1]), "text/plain": ""}))
             elif "lessons.setup()" not in cell.source:  # "Ready." means nothing on paper
+                if "text/html" in output.get("data", {}):
+                    output["data"]["text/html"] = paper_caption(output["data"]["text/html"])
                 outputs.append(output)
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)

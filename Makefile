@@ -13,17 +13,20 @@ STAMP   = $(VENV)/.installed
 START   = notebooks/00-start-here.ipynb
 # JupyterLab refuses to start as root (containers, CI) unless told it is fine.
 ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
+# Lessons open with the file browser closed (it would take a third of a small screen): JupyterLab
+# has no setting for that, so the course ships a default workspace with the left area collapsed.
+WORKSPACES = $(CURDIR)/$(VENV)/workspaces
 
 .PHONY: lab test lock clean data-readme guide handouts bench app
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
+	JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
 	  --LabApp.extension_manager=readonly $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-$(STAMP): requirements.lock pyproject.toml config/lab-overrides.json
+$(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/workspace.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "This course needs Python 3.11 or newer; $(PYTHON) is older. Run: make PYTHON=python3.12 test" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +35,7 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp config/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab workspaces import config/workspace.json >/dev/null
 	touch $(STAMP)
 
 # Re-pin the whole tree after changing pyproject.toml's dependencies.

@@ -4,6 +4,7 @@ There is no conda on the development machines or in CI, so Binder's file cannot 
 tried here; this test is the guard that it names the same packages at versions the
 package accepts and the tests ran with.
 """
+import json
 import re
 import tomllib
 
@@ -72,3 +73,14 @@ def test_binder_files_live_in_one_place(root):
     post_build = (root / "postBuild").read_text()
     assert "pip install --no-deps -e ." in post_build
     assert "jupyter lab build" not in post_build and "labextension install" not in post_build
+
+
+def test_lessons_open_with_the_file_browser_closed(root):
+    """A default workspace with the left area collapsed, imported by make and by Binder's postBuild."""
+    workspace = json.loads((root / "config" / "workspace.json").read_text(encoding="utf-8"))
+    assert workspace["metadata"]["id"] == "default"
+    assert workspace["data"]["layout-restorer:data"]["left"]["collapsed"] is True
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "jupyter lab workspaces import config/workspace.json" in makefile
+    assert 'JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab $(START)' in makefile
+    assert "jupyter lab workspaces import config/workspace.json" in (root / "postBuild").read_text(encoding="utf-8")

@@ -95,12 +95,10 @@ def describe(violations: list[dict]) -> str:
                      for v in violations)
 
 
-# The course's own violations that are being fixed now (issue 10, section 10): rule id -> why.
-# A lesson whose only serious/critical violations are these is an expected failure (xfail, not
-# strict), and passes once they are fixed. Remove a rule here when its fix has landed.
-STILL_OPEN: dict[str, str] = {}
-
-
-def still_open(course: list[dict]) -> list[dict]:
-    """The course violations whose rule is in STILL_OPEN."""
-    return [v for v in course if v["rule"] in STILL_OPEN]
+def assert_none_of_the_course(violations: list[dict], where: str, known_owner: str) -> None:
+    """Fail on any serious or critical violation the course causes; print the known ones of ``known_owner``."""
+    course, known = split(violations)
+    print(f"axe-core: {len(violations)} violating nodes, {len(course)} serious or critical of the course's")
+    if known:
+        print(f"known, {known_owner}'s own:\n" + describe(known))
+    assert not course, f"serious or critical axe-core violations in {where}:\n" + describe(course)

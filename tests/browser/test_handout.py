@@ -58,9 +58,4 @@ def test_handout_has_no_serious_accessibility_violation(page):
     a11y.axe_available()
     # the whole document is the course's: nbconvert's template plus the lesson
     violations = a11y.run_axe(page, ["body"])
-    course, known = a11y.split(violations)
-    if known:
-        print("known, nbconvert's own:\n" + a11y.describe(known))
-    if course and len(a11y.still_open(course)) == len(course):
-        pytest.xfail("known course issues still being fixed: " + ", ".join(sorted({v["rule"] for v in course})))
-    assert not course, "serious or critical axe-core violations in the handout:\n" + a11y.describe(course)
+    a11y.assert_none_of_the_course(violations, "the handout", "nbconvert")

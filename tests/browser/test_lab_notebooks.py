@@ -437,14 +437,7 @@ def test_lesson_is_under_about_15_screens(view):
 @lessons_and_sizes
 def test_no_serious_accessibility_violation_in_the_course_output(view):
     a11y.axe_available()
-    course, known = a11y.split(view["axe"])
-    print(f"axe-core: {len(view['axe'])} violating nodes, {len(course)} serious or critical of the course's")
-    if known:
-        print("known, JupyterLab's or ipywidgets' own:\n" + a11y.describe(known))
-    open_issues = a11y.still_open(course)
-    if open_issues and len(open_issues) == len(course):
-        pytest.xfail("known course issues still being fixed: " + ", ".join(sorted({v["rule"] for v in course})))
-    assert not course, "serious or critical axe-core violations in the course's output:\n" + a11y.describe(course)
+    a11y.assert_none_of_the_course(view["axe"], "the course's output", "JupyterLab's or ipywidgets")
 
 
 # (JupyterLab gives a Markdown image without alt text alt="Image", so the axe probe is an empty link.)

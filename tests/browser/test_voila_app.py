@@ -64,9 +64,4 @@ def test_voila_app_shows_the_explorer_without_code_and_responds(page):
 def test_voila_app_has_no_serious_accessibility_violation_of_the_course(page):
     a11y.axe_available()
     violations = a11y.run_axe(page, [".jp-OutputArea-output"])
-    course, known = a11y.split(violations)
-    if known:
-        print("known, Voilà's or ipywidgets' own:\n" + a11y.describe(known))
-    if course and len(a11y.still_open(course)) == len(course):
-        pytest.xfail("known course issues still being fixed: " + ", ".join(sorted({v["rule"] for v in course})))
-    assert not course, "serious or critical axe-core violations in the app's output:\n" + a11y.describe(course)
+    a11y.assert_none_of_the_course(violations, "the app's output", "Voilà's or ipywidgets")

@@ -149,3 +149,13 @@ def test_pdf_handouts_are_printed(handouts):
     assert len(pdfs) == len(course_outline())
     for pdf in pdfs:
         assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 50_000
+
+
+def test_readme_counts_match_the_data():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    counts = re.search(r"with (\d+) dated events, (\d+) sources, a glossary of (\d+) entries .*?(\d+) self-check", readme)
+    assert counts, "the README says what the course holds"
+    from lessons.data import load
+
+    assert [int(n) for n in counts.groups()] == [len(load("events")), len(load("sources")), len(load("glossary")),
+                                                 len(questions())]

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from lessons.charts.figure import SMALLEST_SCALE, Chart
-from lessons.charts.figures import rok_russia_trade_chart
+from lessons.charts.chart import SMALLEST_SCALE, Chart
+from lessons.charts.stated_figure_charts import rok_russia_trade_chart
 from lessons.charts.lanes import LanesPlot, lanes_chart
 from lessons.charts.timeline import decimal_year, timeline_chart
 from lessons.charts.trade_chart import PAIR_STYLES, smoothing_chart, trade_chart

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 import lessons
 from lessons.__main__ import main
-from lessons.charts.figure import Chart
+from lessons.charts.chart import Chart
 from lessons.errors import LessonInputError, _show_friendly
 from lessons.links import binder_link, hub_link
 

@@ -4,7 +4,7 @@ import pytest
 from matplotlib.patches import Polygon
 
 from lessons.charts.division_map import LESSON_PLACES, PARALLEL, ZONES, division_map, on_peninsula
-from lessons.charts.figures import AIR_MEASURES, aid_chart, air_war_chart
+from lessons.charts.stated_figure_charts import AIR_MEASURES, aid_chart, air_war_chart
 from lessons.data import load
 from lessons.errors import LessonInputError
 from lessons.stated_figures import figures
@@ -69,7 +69,7 @@ def test_aid_chart_keeps_units_apart():
 
 
 def test_trade_turn_chart_keeps_roubles_and_dollars_apart():
-    from lessons.charts.figures import trade_turn_chart
+    from lessons.charts.stated_figure_charts import trade_turn_chart
 
     chart = trade_turn_chart()
     top, bottom = chart.figure.axes
@@ -81,7 +81,7 @@ def test_trade_turn_chart_keeps_roubles_and_dollars_apart():
 
 
 def test_loan_chart_shows_each_source():
-    from lessons.charts.figures import loan_chart
+    from lessons.charts.stated_figure_charts import loan_chart
 
     chart = loan_chart()
     ax = chart.figure.axes[0]
@@ -92,7 +92,7 @@ def test_loan_chart_shows_each_source():
 
 
 def test_rok_russia_chart_labels_every_stated_figure_with_its_source():
-    from lessons.charts.figures import rok_russia_trade_chart
+    from lessons.charts.stated_figure_charts import rok_russia_trade_chart
 
     chart = rok_russia_trade_chart()
     ax = chart.figure.axes[0]

@@ -1,1 +1,1 @@
-"""Static charts: each returns a :class:`~lessons.charts.figure.Chart` with caption and alt text."""
+"""Static charts: each returns a :class:`~lessons.charts.chart.Chart` with caption and alt text."""

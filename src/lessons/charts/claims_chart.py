@@ -14,7 +14,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from ..flawed_claims import VERDICTS, claims
-from .figure import Chart
+from .chart import Chart
 from .style import OKABE_ITO, course_style
 
 __all__ = ["claims_chart"]

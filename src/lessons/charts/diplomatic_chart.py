@@ -12,7 +12,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..chronology import event
 from ..data import load
-from .figure import Chart
+from .chart import Chart
 from .style import course_style
 
 __all__ = ["diplomatic_chart", "LEVELS"]

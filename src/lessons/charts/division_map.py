@@ -15,7 +15,7 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 
 from ..data import data_dir, load
 from ..validate import check_ids
-from .figure import Chart
+from .chart import Chart
 from .style import OKABE_ITO, course_style
 
 __all__ = ["division_map", "outlines", "PARALLEL"]

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
-from .figure import Chart, png_bytes
+from .chart import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 from ..validate import check_years
 from .timeline import (check_event_table, decimal_year, draw_period_bands, legend_handles, place_period_labels,
@@ -131,7 +131,7 @@ class LanesPlot:
 
 
 def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)) -> Chart:
-    """The lanes overview as a :class:`~lessons.charts.figure.Chart` with caption and alt text.
+    """The lanes overview as a :class:`~lessons.charts.chart.Chart` with caption and alt text.
 
     >>> chart = lanes_chart(events(years=(1988, 1991)), (1988, 1991))
     >>> chart.alt.startswith("Timeline of")

@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events, periods
 from ..validate import check_table, check_text, check_years
-from .figure import Chart
+from .chart import Chart
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 
 __all__ = ["timeline_chart", "decimal_year", "timeline_alt_text", "check_event_table", "plain_title", "EVENT_COLUMNS"]

@@ -19,7 +19,7 @@ from ..errors import LessonInputError
 from ..stated_figures import figures
 from ..trade import FLOWS, TRADE_YEARS, pair_of, trade_pairs, trade_series
 from ..validate import check_choice, check_flag, check_years, shown
-from .figure import Chart
+from .chart import Chart
 from .style import OKABE_ITO, course_style, whole_years
 
 __all__ = ["trade_chart", "draw_trade", "draw_stated_roubles", "stated_trade", "missing_runs", "smoothing_chart",

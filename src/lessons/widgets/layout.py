@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..charts.figure import image_html
+from ..charts.chart import image_html
 from ..markup import attr_text
 
 __all__ = ["DATE_STYLE", "DATE_WIDTH", "BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE",
@@ -49,10 +49,10 @@ def text_block(inner: str) -> str:
 
 def chart_html(png: bytes, alt: str, label: str = "Chart") -> str:
     """A chart image with alt text in a ``<figure>``, in a box that scrolls sideways on a narrow
-    screen instead of shrinking the image (see :func:`lessons.charts.figure.image_html`).
+    screen instead of shrinking the image (see :func:`lessons.charts.chart.image_html`).
 
     >>> from matplotlib.figure import Figure
-    >>> from lessons.charts.figure import png_bytes
+    >>> from lessons.charts.chart import png_bytes
     >>> html = chart_html(png_bytes(Figure(figsize=(9, 4)), tight=False), "Two lines")
     >>> html.startswith('<figure'), 'alt="Two lines"' in html
     (True, True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 from matplotlib.figure import Figure
 
-from ..charts.figure import png_bytes
+from ..charts.chart import png_bytes
 from ..charts.style import course_style
 from ..charts.trade_chart import FLOW_LABELS, SCALES, _alt, _years, check_pairs, draw_trade, missing_runs
 from ..errors import LessonInputError

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..stated_figures import figures
-from .figure import Chart
+from .chart import Chart
 from .style import OKABE_ITO, course_style, whole_years
 from .trade_chart import PAIR_STYLES
 

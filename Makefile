@@ -62,7 +62,7 @@ bench: $(STAMP)
 
 # Regenerate data/README.md after editing data/datapackage.json.
 data-readme: $(STAMP)
-	$(BIN)/python -m lessons.catalogue
+	$(BIN)/python -m lessons catalogue
 
 clean:
 	rm -rf $(VENV)

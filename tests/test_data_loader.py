@@ -96,7 +96,7 @@ def test_unknown_attribute_lists_what_exists():
 
 
 def test_data_readme_is_generated_from_the_catalogue(root):
-    from lessons.catalogue import render_data_readme
+    from lessons.tools.catalogue import render_data_readme
 
     readme = (root / "data" / "README.md").read_text(encoding="utf-8")
     assert readme == render_data_readme(), "run: make data-readme"

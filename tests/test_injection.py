@@ -11,7 +11,7 @@ import lessons
 from lessons.__main__ import main
 from lessons.charts.chart import Chart
 from lessons.errors import LessonInputError, _show_friendly
-from lessons.links import binder_link, hub_link
+from lessons.tools.links import binder_link, hub_link
 
 ATTACKS = [
     '<img src=x onerror=alert(1)>',

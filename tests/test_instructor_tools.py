@@ -9,9 +9,9 @@ import pytest
 from lessons.__main__ import main
 from lessons.course import course_outline
 from lessons.errors import LessonInputError
-from lessons.guide import GUIDE, answer_text, guide_text, render_guide
-from lessons.handouts import CHROMIUM, build_handouts, paper_text
-from lessons.links import binder_link, hub_link, links_table
+from lessons.tools.guide import GUIDE, answer_text, guide_text, render_guide
+from lessons.tools.handouts import CHROMIUM, build_handouts, paper_text
+from lessons.tools.links import binder_link, hub_link, links_table
 from lessons.questions.bank import questions
 
 ROOT = Path(__file__).resolve().parents[1]

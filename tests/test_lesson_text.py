@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import lessons
-from lessons.authoring import house_form
+from lessons.tools.authoring import house_form
 from lessons.course import notebook_path
 from lessons.markup import attr_text
 from lessons.notes import NOTE, known_ids

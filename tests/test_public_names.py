@@ -44,11 +44,15 @@ def test_no_public_name_is_also_a_submodule():
 
 
 def test_every_public_function_works_twice_in_a_fresh_process():
+    """...and nothing a student runs imports an instructor tool (lessons.tools)."""
     # A fresh process: the bug shows only on the first import of each submodule.
     script = "\n".join(["import matplotlib; matplotlib.use('Agg')", "import lessons", "failed = []"] + [
         f"for _ in range(2):\n    try:\n        lessons.{name}{args}\n"
         f"    except Exception as e:\n        failed.append(('{name}', repr(e)))"
-        for name, args in CALLS.items() if args is not None] + ["import json; print(json.dumps(failed))"])
+        for name, args in CALLS.items() if args is not None] + [
+        "import sys, json",
+        "failed += [('imports an instructor tool', m) for m in sys.modules if m.startswith('lessons.tools')]",
+        "print(json.dumps(failed))"])
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []

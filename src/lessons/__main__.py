@@ -1,9 +1,10 @@
-"""Command line: ``python -m lessons links|guide|handouts``.
+"""One command line for the instructors' and authors' tools (:mod:`lessons.tools`).
 
     python -m lessons links --repo https://github.com/owner/repo [--ref main] [--hub https://hub.example.edu]
     python -m lessons guide            # rewrite docs/instructor-guide.md (answer key included)
     python -m lessons handouts [--out handouts] [--no-pdf]
     python -m lessons notes            # for authors: number the lessons' citation notes, house dollars
+    python -m lessons catalogue        # rewrite data/README.md from data/datapackage.json
 """
 from __future__ import annotations
 
@@ -11,10 +12,15 @@ import argparse
 import sys
 
 from .errors import LessonInputError
+from .tools.authoring import normalise_lessons
+from .tools.catalogue import write_data_readme
+from .tools.guide import write_guide
+from .tools.handouts import build_handouts
+from .tools.links import links_table
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lessons", description="Tools for instructors.")
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lessons", description="Tools for instructors and authors.")
     commands = parser.add_subparsers(dest="command", required=True)
     links = commands.add_parser("links", help="print the Binder (and JupyterHub) link of every lesson")
     links.add_argument("--repo", required=True, help="the repository's web address")
@@ -25,26 +31,29 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--out", default="handouts", help="output folder (default: handouts)")
     handouts.add_argument("--no-pdf", action="store_true", help="HTML only")
     commands.add_parser("notes", help="for authors: number every lesson's citation notes and write dollars as \\\\$")
-    args = parser.parse_args(argv)
+    commands.add_parser("catalogue", help="rewrite data/README.md from data/datapackage.json")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> list[str]:
+    """Carry out one command; return the lines to print."""
+    if args.command == "links":
+        return [links_table(args.repo, args.ref, args.hub)]
+    if args.command == "guide":
+        return [f"wrote {write_guide()}"]
+    if args.command == "notes":
+        return [f"rewrote {path}" for path in normalise_lessons()]
+    if args.command == "catalogue":
+        return [f"wrote {write_data_readme()}"]
+    return [f"wrote {path}" for path in build_handouts(args.out, pdf=not args.no_pdf)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; a bad option gets a message and exit code 2, never a traceback."""
+    args = _parser().parse_args(argv)
     try:
-        if args.command == "links":
-            from .links import links_table
-
-            print(links_table(args.repo, args.ref, args.hub))
-        elif args.command == "guide":
-            from .guide import write_guide
-
-            print(f"wrote {write_guide()}")
-        elif args.command == "notes":
-            from .authoring import normalise_lessons
-
-            for path in normalise_lessons():
-                print(f"rewrote {path}")
-        else:
-            from .handouts import build_handouts
-
-            for path in build_handouts(args.out, pdf=not args.no_pdf):
-                print(f"wrote {path}")
+        for line in _run(args):
+            print(line)
     except LessonInputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

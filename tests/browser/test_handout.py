@@ -19,7 +19,7 @@ if not Path(CHROMIUM).exists():
 playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
 
 LESSON = 5
-BUILD_ONE = ("import sys; from lessons.handouts import build_handouts; "
+BUILD_ONE = ("import sys; from lessons.tools.handouts import build_handouts; "
              "build_handouts(sys.argv[1], pdf=False, lessons=[int(sys.argv[2])])")
 
 

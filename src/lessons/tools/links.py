@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlencode, urlsplit
 
-from .course import course_outline
-from .errors import LessonInputError
-from .markup import md_text
+from ..course import course_outline
+from ..errors import LessonInputError
+from ..markup import md_text
 
 __all__ = ["binder_link", "hub_link", "links_table", "check_ref"]
 

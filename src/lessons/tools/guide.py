@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 
-from .course import course_outline, notebook_path
-from .data import data_dir
-from .notes import evidence_line
-from .questions.bank import Question, questions
+from ..course import course_outline, notebook_path
+from ..data import data_dir
+from ..glossary_terms import term
+from ..notes import evidence_line
+from ..questions.bank import Question, questions
 
 __all__ = ["render_guide", "write_guide", "answer_text"]
 
@@ -61,8 +62,6 @@ def answer_text(q: Question) -> str:
     if q.kind == "order":
         return "; ".join(f"({k}) {q.options[k]}" for k in q.answer)
     if q.kind == "match":
-        from .glossary_terms import term
-
         return "; ".join(f"{term(t)['term']} → ({k})" for t, k in zip(q.items, q.answer))
     if q.kind == "date":
         return str(q.answer)

@@ -1,15 +1,15 @@
 """Write ``data/README.md`` from ``data/datapackage.json``, so the two never disagree.
 
-Run ``python -m lessons.catalogue`` (or ``make data-readme``) after changing the catalogue;
+Run ``python -m lessons catalogue`` (or ``make data-readme``) after changing the catalogue;
 a test fails if the README is out of date.
 """
 from __future__ import annotations
 
 import json
 
-from .data import data_dir
+from ..data import data_dir
 
-__all__ = ["render_data_readme"]
+__all__ = ["render_data_readme", "write_data_readme"]
 
 _INTRO = """# Course data
 
@@ -54,6 +54,8 @@ def render_data_readme() -> str:
     return "\n".join(lines) + "\n" + _OUTRO
 
 
-if __name__ == "__main__":
-    (data_dir() / "README.md").write_text(render_data_readme(), encoding="utf-8")
-    print(f"wrote {data_dir() / 'README.md'}")
+def write_data_readme():
+    """Write ``data/README.md`` and return its path."""
+    path = data_dir() / "README.md"
+    path.write_text(render_data_readme(), encoding="utf-8")
+    return path

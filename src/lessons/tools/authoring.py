@@ -17,9 +17,9 @@ import json
 import re
 from pathlib import Path
 
-from .course import notebook_path
-from .data import load
-from .notes import known_ids, number_notes
+from ..course import notebook_path
+from ..data import load
+from ..notes import known_ids, number_notes
 
 __all__ = ["house_dollars", "house_form", "normalise_lessons"]
 

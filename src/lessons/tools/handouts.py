@@ -20,11 +20,11 @@ from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
-from .course import course_outline, notebook_path
-from .errors import LessonInputError
-from .glossary_terms import term
-from .markup import html_text
-from .questions.bank import get
+from ..course import course_outline, notebook_path
+from ..errors import LessonInputError
+from ..glossary_terms import term
+from ..markup import html_text
+from ..questions.bank import get
 
 __all__ = ["build_handouts", "strip_widgets", "for_paper", "paper_text", "offline_html", "CHROMIUM"]
 

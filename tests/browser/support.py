@@ -7,12 +7,28 @@ import time
 import urllib.request
 from pathlib import Path
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+import pytest
+
+from lessons.tools.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (the tests import them from here)
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", REPO / "build" / "browser"))
-# Background networking off: this machine's closed network refuses Chromium's own connections.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def require_browser() -> None:
+    """Skip this test module when Chromium or Playwright is missing, with what to install;
+    under CI=true (``.ci/run`` installs both) fail instead, so a broken set-up cannot pass as skipped."""
+    missing = [] if Path(CHROMIUM).exists() else [f"{CHROMIUM} not found (Debian: apt-get install chromium)"]
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright not installed (make test installs it from requirements.lock)")
+    if not missing:
+        return
+    message = "browser tests skipped: " + "; ".join(missing)
+    if os.environ.get("CI") == "true":
+        pytest.fail(message.replace("skipped", "cannot run under CI=true"), pytrace=False)
+    pytest.skip(message, allow_module_level=True)
 
 
 def free_port() -> int:

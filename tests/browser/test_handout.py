@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 
 from . import a11y
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, require_browser
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
+require_browser()
+playwright = pytest.importorskip("playwright.sync_api")
 
 LESSON = 5
 BUILD_ONE = ("import sys; from lessons.tools.handouts import build_handouts; "

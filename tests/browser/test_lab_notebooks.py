@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from . import a11y
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, running
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, require_browser, running
 
 NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 TOKEN = "lessons-browser-test"
@@ -48,10 +48,8 @@ READABLE_SCALE = 0.75
 MAX_SCREENS = 15
 MAX_SHOTS = 60
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium; "
-                ".ci/run installs it)", allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
+require_browser()
+playwright = pytest.importorskip("playwright.sync_api")
 
 
 def _settings(folder: Path) -> None:

@@ -2,17 +2,14 @@
 passes axe-core (no serious or critical violation in the course's own output)."""
 import os
 import sys
-from pathlib import Path
 
 import pytest
 
 from . import a11y
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, running
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, require_browser, running
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(f"browser tests skipped: {CHROMIUM} not found (Debian: apt-get install chromium)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: pip install playwright")
+require_browser()
+playwright = pytest.importorskip("playwright.sync_api")
 
 CHART = ".jp-OutputArea-output img"
 

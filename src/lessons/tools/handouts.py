@@ -25,10 +25,10 @@ from ..errors import LessonInputError
 from ..glossary_terms import term
 from ..markup import html_text
 from ..questions.bank import get
+from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 __all__ = ["build_handouts", "strip_widgets", "for_paper", "paper_text", "offline_html", "CHROMIUM"]
 
-CHROMIUM = "/usr/bin/chromium"
 WIDGET = "application/vnd.jupyter.widget-view+json"
 # Links are underlined so they are told apart from text without colour (axe: link-in-text-block).
 PRINT_CSS = ("<style>@page { size: A4; margin: 15mm; } body { font-size: 11pt; } "
@@ -134,7 +134,8 @@ def for_paper(nb: nbformat.NotebookNode) -> int:
             continue
         text = paper_text(cell.source)
         following = nb.cells[i + 1] if i + 1 < len(nb.cells) else None
-        explorer_next = following is not None and following.cell_type == "code" and shows[i + 1] and not following.outputs
+        explorer_next = (following is not None and following.cell_type == "code" and shows[i + 1]
+                         and not following.outputs)
         if text != cell.source.strip() and explorer_next:
             text = ""  # it introduced an explorer, which paper cannot show
         elif re.fullmatch(r"#+ Question [\d.]+", text):
@@ -188,9 +189,7 @@ def _html_for(number: int, title: str, workdir: Path) -> str:
 
 def _print_pdf(html_path: Path, pdf_path: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+        subprocess.run([CHROMIUM, "--headless", *CHROMIUM_ARGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
                         f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
                        check=True, capture_output=True, timeout=120)
 

@@ -30,19 +30,20 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/work
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "This course needs Python 3.11 or newer; $(PYTHON) is older. Run: make PYTHON=python3.12 test" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(UV) pip install --quiet --python $(BIN)/python -r requirements.lock
-	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
+	test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r config/uv.lock.txt
+	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp config/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab workspaces import config/workspace.json >/dev/null
 	touch $(STAMP)
 
 # Re-pin the whole tree after changing pyproject.toml's dependencies.
-lock: 
+lock:
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
-	$(UV) pip compile pyproject.toml --extra test --extra checks --extra browser --universal --python-version 3.11 \
-	  --generate-hashes --no-header --quiet -o requirements.lock
+	$(UV) pip compile pyproject.toml --extra test --extra checks --extra browser --extra build --universal \
+	  --python-version 3.11 --generate-hashes --no-header --quiet -o requirements.lock
+	echo "uv==$(UV_VERSION)" | $(UV) pip compile - --universal --generate-hashes --no-header --quiet -o config/uv.lock.txt
 
 # Rewrite docs/instructor-guide.md after changing lessons, questions or docs/teaching-notes.md.
 guide: $(STAMP)
@@ -64,5 +65,7 @@ bench: $(STAMP)
 data-readme: $(STAMP)
 	$(BIN)/python -m lessons catalogue
 
+# Everything the set-up, the tests and the tools made: the environment, build/ (browser
+# screenshots, axe-core) and the handouts.
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) build handouts

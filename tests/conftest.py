@@ -22,3 +22,11 @@ def fresh_tries():
 
     forget_tries()
     yield
+
+
+@pytest.fixture(scope="session")
+def lesson_runs():
+    """Every lesson run twice in one kernel, once per test run (see tests/lesson_runs.py)."""
+    from lesson_runs import LessonRuns
+
+    return LessonRuns()

@@ -9,12 +9,13 @@ import pytest
 
 from lessons.__main__ import main
 from lessons.course import course_outline
+from lessons.data import load
 from lessons.errors import LessonInputError
-from lessons.tools.guide import GUIDE, answer_text, guide_text, render_guide
+from lessons.questions.bank import questions
 from lessons.tools.chromium import CHROMIUM
+from lessons.tools.guide import GUIDE, answer_text, guide_text, render_guide
 from lessons.tools.handouts import build_handouts, paper_text
 from lessons.tools.links import binder_link, hub_link, links_table
-from lessons.questions.bank import questions
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
@@ -79,9 +80,12 @@ def test_guide_is_generated_and_has_every_answer():
 
 
 @pytest.fixture(scope="module")
-def handouts(tmp_path_factory):
+def handouts(tmp_path_factory, lesson_runs):
     out = tmp_path_factory.mktemp("handouts")
-    return out, build_handouts(out)
+    # the lessons as the shared run executed them (tests/lesson_runs.py): not executed again here
+    executed = {row.number: lesson_runs[ROOT / "notebooks" / row.notebook].executed
+                for row in course_outline().itertuples()}
+    return out, build_handouts(out, executed=executed)
 
 
 def visible_text(page: str) -> str:
@@ -156,9 +160,8 @@ def test_pdf_handouts_are_printed(handouts):
 
 def test_readme_counts_match_the_data():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    counts = re.search(r"with (\d+) dated events, (\d+) sources, a glossary of (\d+) entries .*?(\d+) self-check", readme)
+    counts = re.search(r"with (\d+) dated events, (\d+) sources, a glossary of (\d+) entries .*?(\d+) self-check",
+                       readme)
     assert counts, "the README says what the course holds"
-    from lessons.data import load
-
     assert [int(n) for n in counts.groups()] == [len(load("events")), len(load("sources")), len(load("glossary")),
                                                  len(questions())]

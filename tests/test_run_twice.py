@@ -12,30 +12,9 @@ a failure would not be an error output).
 """
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-FRIENDLY = "Check your input"
-
-
-def _problems(nb) -> dict[int, str]:
-    """Cell index -> what went wrong in it: an error output or the friendly error note."""
-    found = {}
-    for index, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                found[index] = f"{output.ename}: {output.evalue}"
-            elif FRIENDLY in output.get("data", {}).get("text/markdown", ""):
-                found.setdefault(index, output.data["text/markdown"][:200])
-    return found
-
-
-def _run_all(client, nb) -> dict[int, str]:
-    for index, cell in enumerate(nb.cells):
-        client.execute_cell(cell, index)
-    return _problems(nb)
 
 
 def test_notebooks_are_found():
@@ -43,22 +22,15 @@ def test_notebooks_are_found():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_run_all_twice_in_the_same_kernel(path, tmp_path):
-    nb = nbformat.read(path, as_version=4)
-    # allow_errors: run every cell and report every failure, not only the first one
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(tmp_path)}})
-    with client.setup_kernel():
-        first = _run_all(client, nb)
-        executed = [c.execution_count for c in nb.cells if c.cell_type == "code"]
-        second = _run_all(client, nb)
-        again = [c.execution_count for c in nb.cells if c.cell_type == "code"]
-    assert executed and None not in executed and None not in again
-    assert min(again) > max(executed), "the second run used the same kernel"
+def test_run_all_twice_in_the_same_kernel(path, lesson_runs):
+    run = lesson_runs[path]
+    nb = run.executed
+    assert run.counts_first and None not in run.counts_first and None not in run.counts_second
+    assert min(run.counts_second) > max(run.counts_first), "the second run used the same kernel"
 
     def show(found):
         return "\n".join(f"  cell {i}: {nb.cells[i].source.splitlines()[0][:60]!r} -> {what}"
                          for i, what in sorted(found.items()))
 
-    assert not first, f"first Run All of {path.name} failed:\n{show(first)}"
-    assert not second, f"second Run All of {path.name} (same kernel) failed:\n{show(second)}"
+    assert not run.first, f"first Run All of {path.name} failed:\n{show(run.first)}"
+    assert not run.second, f"second Run All of {path.name} (same kernel) failed:\n{show(run.second)}"

@@ -9,6 +9,7 @@ without it only the HTML is built, and the reason is printed.
 """
 from __future__ import annotations
 
+import copy
 import os
 import re
 import subprocess
@@ -175,9 +176,12 @@ def _execute(nb: nbformat.NotebookNode, workdir: Path) -> None:
             manager.shutdown_kernel(now=False)
 
 
-def _html_for(number: int, title: str, workdir: Path) -> str:
-    nb = nbformat.read(notebook_path(number), as_version=4)
-    _execute(nb, workdir)
+def _html_for(number: int, title: str, workdir: Path, executed: nbformat.NotebookNode | None = None) -> str:
+    if executed is None:
+        nb = nbformat.read(notebook_path(number), as_version=4)
+        _execute(nb, workdir)
+    else:  # already executed (the tests share one run per lesson); never changed in place
+        nb = copy.deepcopy(executed)
     for_paper(nb)
     exporter = HTMLExporter(template_name="lab")
     exporter.exclude_input = True  # a handout is for reading: code stays in the notebook
@@ -194,8 +198,12 @@ def _print_pdf(html_path: Path, pdf_path: Path) -> None:
                        check=True, capture_output=True, timeout=120)
 
 
-def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list[int] | None = None) -> list[Path]:
-    """Build the handouts of ``lessons`` (default: all) in ``out``; return the files written."""
+def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list[int] | None = None,
+                   executed: dict[int, nbformat.NotebookNode] | None = None) -> list[Path]:
+    """Build the handouts of ``lessons`` (default: all) in ``out``; return the files written.
+
+    ``executed`` maps lesson numbers to notebooks already executed, which are used as they are.
+    """
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -216,7 +224,8 @@ def build_handouts(out: str | Path = "handouts", pdf: bool = True, lessons: list
                 continue
             html_path = out / row.notebook.replace(".ipynb", ".html")
             title = f"Moscow and the Two Koreas · Lesson {row.number}: {row.title}"
-            html_path.write_text(_html_for(row.number, title, Path(workdir)), encoding="utf-8")
+            page = _html_for(row.number, title, Path(workdir), (executed or {}).get(row.number))
+            html_path.write_text(page, encoding="utf-8")
             written.append(html_path)
             if can_print:
                 pdf_path = html_path.with_suffix(".pdf")

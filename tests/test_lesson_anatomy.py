@@ -11,18 +11,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from lessons import CHART_FUNCTIONS, EXPLORER_FUNCTIONS
 from lessons.data import load
 from lessons.notes import NOTE
 from lessons.questions.bank import questions
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-CHARTS = {"timeline_chart", "lanes_chart", "division_map", "air_war_chart", "aid_chart", "trade_chart",
-          "trade_turn_chart", "loan_chart", "rok_russia_trade_chart", "smoothing_chart", "diplomatic_chart",
-          "claims_chart"}
-EXPLORERS = {"timeline_explorer", "war_phases", "rivals_explorer", "glossary_explorer", "trade_explorer",
-             "evidence_finder", "claim_checker"}
-STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Reflection", "Key terms", "Key points",
-            "Sources"}
+CHARTS = set(CHART_FUNCTIONS)
+EXPLORERS = set(EXPLORER_FUNCTIONS)
+STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Reflection", "Key terms",
+            "Key points", "Sources"}
 
 
 def parsed(path):

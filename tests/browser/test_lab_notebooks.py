@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from lessons import CHART_FUNCTIONS, EXPLORER_FUNCTIONS
+
 from . import a11y
 from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, free_port, require_browser, running
 
@@ -47,6 +49,10 @@ READABLE_SCALE = 0.75
 # A "screen" is the 900 px window: a lesson should fit in about 15 of them (issue 10, section 6).
 MAX_SCREENS = 15
 MAX_SHOTS = 60
+
+# Calls that show an explorer or draw a chart: the names come from lessons' one list.
+EXPLORER_CALL = re.compile(rf"lessons\.({'|'.join(EXPLORER_FUNCTIONS)})\(")
+CHART_CALL = re.compile(rf"lessons\.({'|'.join(CHART_FUNCTIONS)})\(")
 
 require_browser()
 playwright = pytest.importorskip("playwright.sync_api")
@@ -261,8 +267,7 @@ def _code_cells(notebook: str) -> list[str]:
 
 
 def _expected_widgets(sources: list[str]) -> int:
-    return sum("lessons.question(" in s or re.search(
-        r"lessons\.\w+_(explorer|checker|finder)\(|lessons\.war_phases\(", s) is not None for s in sources)
+    return sum("lessons.question(" in s or EXPLORER_CALL.search(s) is not None for s in sources)
 
 
 def _measure(lab, browser, notebook: str, viewport: str) -> dict:
@@ -397,8 +402,7 @@ def test_multiple_choice_options_do_not_overlap(view):
 @every_lesson
 @lessons_and_sizes
 def test_charts_are_shown_at_a_readable_width(view):
-    draws = any(re.search(r"lessons\.\w+_(chart|map|explorer)\(|lessons\.war_phases\(", s)
-                for s in _code_cells(view["notebook"]))
+    draws = any(CHART_CALL.search(s) or EXPLORER_CALL.search(s) for s in _code_cells(view["notebook"]))
     charts = [i for i in view["images"] if i["natural"] >= 200]  # smaller images would be icons
     if draws:
         assert charts, "the lesson draws charts: they are on the page"

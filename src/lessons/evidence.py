@@ -17,7 +17,7 @@ import re
 
 import pandas as pd
 
-from .chronology import events
+from .chronology import MOSCOW, events
 from .citations import short_cite
 from .data import data_dir, load
 from .tables import Table, as_table
@@ -125,7 +125,7 @@ def find_evidence(query: str, limit: int = 8) -> Table:
     years = [int(y) for y in re.findall(r"\b(19[4-9]\d|20[0-2]\d)\b", query)]
     actors = {ACTOR_WORDS[w] for w in words if w in ACTOR_WORDS}
     if "USSR" in actors or "RUS" in actors:
-        actors |= {"USSR", "RUS"}
+        actors |= MOSCOW
     stems = [_stem(w) for w in words if w not in ACTOR_WORDS and len(w) >= 2]
     from_glossary = _glossary_hits(query, forms)
     # A name typed in Hangul or Cyrillic has only the glossary to go on; in English it is one clue among several.

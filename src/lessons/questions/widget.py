@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..display import ShowsWidget
 from ..glossary_terms import term
 from ..markup import html_text, md_text
 from .accessible import TEXT_STYLE, ChoiceGroup, LiveFeedback
-
-from .bank import get, questions
+from .bank import get
 from .check import Feedback, check
 
 __all__ = ["QuestionWidget", "question"]
@@ -19,7 +19,7 @@ __all__ = ["QuestionWidget", "question"]
 BLANK = "—"
 
 
-class QuestionWidget:
+class QuestionWidget(ShowsWidget):
     """One self-check question shown as a widget."""
 
     def __init__(self, question_id: str):
@@ -71,9 +71,6 @@ class QuestionWidget:
         else:
             self.result = check(self.question.id, answer)
         self.feedback.value = self.result.html()
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def _ordinals(n: int) -> list[str]:

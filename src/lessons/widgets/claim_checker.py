@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..display import ShowsWidget
 from ..evidence import MAX_QUERY, explain_no_match, find_evidence
 from ..flawed_claims import VERDICTS, claims, judge, swap_koreas
 from ..markup import html_text
@@ -18,7 +19,7 @@ from .layout import DATE_STYLE, DATE_WIDTH, MUTED_STYLE, cell, head, short_table
 __all__ = ["EvidenceFinder", "ClaimChecker", "evidence_finder", "claim_checker"]
 
 
-class EvidenceFinder:
+class EvidenceFinder(ShowsWidget):
     """A search box and the ranked events it finds, with dates and sources."""
 
     def __init__(self, query: str = ""):
@@ -50,11 +51,8 @@ class EvidenceFinder:
         header = head(("When", DATE_WIDTH), ("Event, id and sources", ""))
         self.results.value = text_block(note + short_table(header, rows, "matches"))
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
-
-class ClaimChecker:
+class ClaimChecker(ShowsWidget):
     """Pick a claim, record a verdict, check it against the evidence; optionally with North and South swapped."""
 
     def __init__(self, swapped: bool = False):
@@ -96,9 +94,6 @@ class ClaimChecker:
         right = sum(status == "correct" for status in self.results.values())
         self.progress.value = text_block(f"Checked {len(self.results)} of {len(self.table)} claims; "
                                          f"{right} verdicts match the evidence.")
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def evidence_finder(query: str = "") -> EvidenceFinder:

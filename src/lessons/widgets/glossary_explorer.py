@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from ..display import ShowsWidget
 from ..glossary_terms import glossary, table_html
 from ..markup import html_text
 from ..validate import check_text
@@ -33,7 +34,7 @@ def kinds() -> list[str]:
     return sorted(set(glossary()["kind"]))
 
 
-class GlossaryExplorer:
+class GlossaryExplorer(ShowsWidget):
     """A search box, a kind filter and the matching entries."""
 
     def __init__(self, search: str = "", kind: str = ANY):
@@ -73,9 +74,6 @@ class GlossaryExplorer:
         self.results.value = text_block(
             table_html(rows.iloc[:SHOWN_ROWS]) + f'<details><summary style="cursor:pointer;font-weight:bold">'
             f"Show the other {len(rest)} entries</summary>{table_html(rest)}</details>")
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def glossary_explorer(search: str = "", kind: str = ANY) -> GlossaryExplorer:

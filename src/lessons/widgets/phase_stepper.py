@@ -18,6 +18,7 @@ from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..charts.timeline import decimal_year, timeline_alt_text
 from ..chronology import events
 from ..data import load
+from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
 from ..validate import shown
@@ -54,7 +55,7 @@ def check_lesson(lesson: object) -> int:
     return int(lesson)
 
 
-class PhaseStepper:
+class PhaseStepper(ShowsWidget):
     """A phase selector with Previous / Next buttons, a lanes chart and the phase's events."""
 
     def __init__(self, lesson: int = 2):
@@ -106,9 +107,6 @@ class PhaseStepper:
         self.listing.value = event_listing_html(self.matches)
         self.previous.disabled = self.phase.index == 0
         self.next.disabled = self.phase.index == len(self.phases) - 1
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def war_phases() -> PhaseStepper:

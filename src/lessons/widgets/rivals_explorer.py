@@ -10,8 +10,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..chronology import FIRST_YEAR, LAST_YEAR, events
+from ..chronology import FIRST_YEAR, LAST_YEAR, MOSCOW, events
 from ..citations import as_html_list
+from ..display import ShowsWidget
 from ..errors import unknown
 from ..markup import html_text
 from ..validate import check_years
@@ -36,7 +37,7 @@ def _column(title: str, table: pd.DataFrame, both: set[str]) -> str:
 KOREAS = ("DPRK", "ROK")
 
 
-class RivalsExplorer:
+class RivalsExplorer(ShowsWidget):
     """A year-range slider and two lists: events with Moscow, and events with Beijing."""
 
     def __init__(self, years: tuple[int, int] = (1953, 1969), korea: str = "DPRK"):
@@ -61,7 +62,7 @@ class RivalsExplorer:
         """Re-list both sides for the chosen years."""
         table = events(years=self.years.value, actor=self.korea)
         # astype(bool): an empty object-dtype mask would be read as a list of column names
-        with_moscow = table[table["actors"].map(lambda a: bool({"USSR", "RUS"} & set(a))).astype(bool)]
+        with_moscow = table[table["actors"].map(lambda a: bool(MOSCOW & set(a))).astype(bool)]
         with_beijing = table[table["actors"].map(lambda a: "PRC" in a).astype(bool)]
         both = set(with_moscow["id"]) & set(with_beijing["id"])
         first, last = self.years.value
@@ -69,9 +70,6 @@ class RivalsExplorer:
                               f"{len(with_beijing)} with Beijing; {len(both)} involve all three.")
         self.moscow.value = _column("With Moscow", with_moscow, both)
         self.beijing.value = _column("With Beijing", with_beijing, both)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def rivals_explorer(years: tuple[int, int] = (1953, 1969)) -> RivalsExplorer:

@@ -22,11 +22,23 @@ from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..charts.timeline import timeline_alt_text
 from ..chronology import FIRST_YEAR, LAST_YEAR, actors, categories, events
 from ..citations import as_html_list
+from ..display import ShowsWidget
 from ..errors import LessonInputError, unknown
 from ..markup import html_text
 from ..validate import check_years
-from .layout import (DATE_STYLE, DATE_WIDTH, MUTED_STYLE, TABLE_STYLE, cell, chart_html, head, scroll_box, text_block,
-                     wide, wrapping_row)
+from .layout import (
+    DATE_STYLE,
+    DATE_WIDTH,
+    MUTED_STYLE,
+    TABLE_STYLE,
+    cell,
+    chart_html,
+    head,
+    scroll_box,
+    text_block,
+    wide,
+    wrapping_row,
+)
 
 __all__ = ["TimelineExplorer", "timeline_explorer", "event_listing_html", "ANY"]
 
@@ -74,7 +86,7 @@ def category_choice(category: object) -> str:
                            "Allowed: " + ", ".join(map(repr, allowed)) + ".")
 
 
-class TimelineExplorer:
+class TimelineExplorer(ShowsWidget):
     """A year-range slider, actor and category filters, a chart and a list of events.
 
     Every change of a control redraws the chart and the list (:meth:`update`).
@@ -126,9 +138,6 @@ class TimelineExplorer:
             "one row per event in date order, each labelled with its title", "one lane per relation"),
             label=f"Chart of the events from {first} to {last}")
         self.listing.value = event_listing_html(self.matches)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def event_listing_html(table: pd.DataFrame) -> str:

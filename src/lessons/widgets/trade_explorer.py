@@ -13,6 +13,7 @@ from matplotlib.figure import Figure
 from ..charts.chart import png_bytes
 from ..charts.style import course_style
 from ..charts.trade_chart import FLOW_LABELS, SCALES, _alt, _years, check_pairs, draw_trade, missing_runs
+from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
 from ..trade import FLOWS, TRADE_YEARS, trade_pairs, trade_series
@@ -23,7 +24,7 @@ __all__ = ["TradeExplorer", "trade_explorer"]
 LEGEND_COLUMNS = 3
 
 
-class TradeExplorer:
+class TradeExplorer(ShowsWidget):
     """Pair checkboxes, a year-range slider, flow and scale buttons, and the chart."""
 
     def __init__(self, pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=TRADE_YEARS):
@@ -98,9 +99,6 @@ class TradeExplorer:
             f"<b>Zero in the data, not zero trade:</b> COW shows 0 for {'; '.join(gaps)}. "
             f"Compare the figures the sources give: {look_up}."
             if gaps else html_text("Source: Correlates of War Trade Data Set 4.0, current US$ millions."))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
 
 
 def trade_explorer(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=TRADE_YEARS) -> TradeExplorer:

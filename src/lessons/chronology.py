@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .data import load, schema
-from .dates import _span, given_precision
+from .dates import _span, format_date, given_precision
 from .errors import LessonInputError, unknown
 from .tables import Record, Table, as_record, as_table
 from .validate import check_date, check_id, check_text, check_years, course_years, shown
@@ -131,8 +131,8 @@ def period_of(date: object) -> str:
         first_year, last_year = course_years()
         raise LessonInputError(f"{shown_as} is outside the course. Allowed: dates from {first_year} to {last_year}.")
     if len(match) > 1:
-        parts = [f"{row.id!r} ({'to ' + row.end.strftime('%-d %b %Y') if row.end <= last else ''}"
-                 f"{'from ' + row.start.strftime('%-d %b %Y') if row.start >= when else ''})"
+        parts = [f"{row.id!r} ({'to ' + format_date(row.end) if row.end <= last else ''}"
+                 f"{'from ' + format_date(row.start) if row.start >= when else ''})"
                  for row in match.itertuples()]
         raise LessonInputError(f"{shown_as} falls in two periods: {' and '.join(parts)}. Allowed: a full date "
                                f"such as '{when.year}-03-05', or a {given} inside one period.")

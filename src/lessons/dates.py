@@ -21,7 +21,8 @@ from .validate import check_years as _check_years
 __all__ = ["format_date", "format_span", "check_years", "given_precision", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year")
-_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
+# No "%-d" (day without a leading zero): Windows' strftime does not know it.
+_FORMATS = {"day": "{d.day} {d:%b %Y}", "month": "{d:%b %Y}", "year": "{d:%Y}"}
 
 
 def _check_precision(precision: object, name: str = "precision") -> str:
@@ -83,7 +84,7 @@ def format_date(date: object, precision: str = "day") -> str:
 
 
 def _format(date: pd.Timestamp, precision: str) -> str:
-    return date.strftime(_FORMATS[precision])
+    return _FORMATS[precision].format(d=date)
 
 
 def format_span(start: object, end: object = None, precision: str = "day",
@@ -132,7 +133,7 @@ def _span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str, end_pre
     if precision == "year":
         return whole
     if precision == "month" or start.month != end.month:
-        first = start.strftime("%-d %b" if precision == "day" else "%b")
+        first = f"{start.day} {start:%b}" if precision == "day" else f"{start:%b}"
         return f"{first} – {whole}"
     return f"{start.day}–{whole}"
 

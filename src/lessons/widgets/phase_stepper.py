@@ -18,6 +18,7 @@ from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..charts.timeline import decimal_year, timeline_alt_text
 from ..chronology import events
 from ..data import load
+from ..dates import format_date
 from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
@@ -92,7 +93,7 @@ class PhaseStepper(ShowsWidget):
         """Show the current phase."""
         phase = self.phases.loc[self.phase.value]
         self.matches = phase_events(phase)
-        span = f"{phase['start']:%-d %b %Y} – {phase['end']:%-d %b %Y}"
+        span = f"{format_date(phase['start'])} – {format_date(phase['end'])}"
         position = list(self.phases.index).index(self.phase.value) + 1
         self.heading.value = text_block(
             f"<b>Phase {position} of {len(self.phases)}: {html_text(phase['title'])}</b> ({span})<br>"

@@ -144,5 +144,4 @@ def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIR
     caption = ("Each row is one relation: Moscow with Pyongyang, with Seoul, with both, with others, "
                "or events without Moscow. Shape shows the category; bars show events that lasted "
                "(dotted where the end is known only to the month or year).")
-    return Chart(plot.figure, caption=caption, alt=timeline_alt_text(table, *years).replace(
-        "one row per event in date order, each labelled with its title", "one lane per relation"))
+    return Chart(plot.figure, caption=caption, alt=timeline_alt_text(table, *years, layout="lanes"))

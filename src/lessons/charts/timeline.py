@@ -52,11 +52,20 @@ def uncertain_tail(end: pd.Timestamp, end_precision: str) -> float | None:
     return None
 
 
-def timeline_alt_text(table: pd.DataFrame, first: int, last: int) -> str:
+# How each kind of timeline lays out its events, as its description says it.
+LAYOUTS = {"rows": "one row per event in date order, each labelled with its title",
+           "lanes": "one lane per relation"}
+
+
+def timeline_alt_text(table: pd.DataFrame, first: int, last: int, layout: str = "rows") -> str:
     """Describe a timeline in words: how many events, where they cluster, by relation.
+
+    ``layout`` is "rows" (the labelled timeline) or "lanes" (the lanes chart and explorers).
 
     >>> print(timeline_alt_text(events(years=(1950, 1953)), 1950, 1953)[:60])
     Timeline of ... events from 1950 to 1953, one row per event...
+    >>> print(timeline_alt_text(events(years=(1950, 1953)), 1950, 1953, layout="lanes")[:60])
+    Timeline of ... events from 1950 to 1953, one lane per relati...
     """
     if table.empty:
         return f"An empty timeline from {first} to {last}: no event matches the filters."
@@ -65,8 +74,7 @@ def timeline_alt_text(table: pd.DataFrame, first: int, last: int) -> str:
     busiest = table["start"].dt.year.value_counts().sort_index()
     top = busiest.sort_values(ascending=False).head(3).index.sort_values()
     return (
-        f"Timeline of {len(table)} events from {first} to {last}, one row per event in date order, "
-        f"each labelled with its title. By relation: {relation_text}. "
+        f"Timeline of {len(table)} events from {first} to {last}, {LAYOUTS[layout]}. By relation: {relation_text}. "
         f"The busiest years are {', '.join(map(str, top))}. "
         f"First event: {table['title'].iloc[0]} ({table['when'].iloc[0]}); "
         f"last event: {table['title'].iloc[-1]} ({table['when'].iloc[-1]})."

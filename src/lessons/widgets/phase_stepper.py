@@ -101,8 +101,7 @@ class PhaseStepper(ShowsWidget):
         limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
         first, last = phase["start"].year, phase["end"].year
         self.plot.draw(self.matches, (first, last), title=phase["title"], limits=limits)
-        alt = timeline_alt_text(self.matches, first, last).replace(
-            "one row per event in date order, each labelled with its title", "one lane per relation")
+        alt = timeline_alt_text(self.matches, first, last, layout="lanes")
         self.chart.value = chart_html(self.plot.png(), f"Phase {position}, {phase['title']}, {span}. {alt}",
                                       label=f"Chart of phase {position}")
         self.listing.value = event_listing_html(self.matches)

@@ -134,8 +134,7 @@ class TimelineExplorer(ShowsWidget):
             f"<b>{n} event{'s' if n != 1 else ''}</b> from {first} to {last}"
             + ("" if n else ": try wider years or 'Any'."))
         self.plot.draw(self.matches, (first, last))
-        self.chart.value = chart_html(self.plot.png(), timeline_alt_text(self.matches, first, last).replace(
-            "one row per event in date order, each labelled with its title", "one lane per relation"),
+        self.chart.value = chart_html(self.plot.png(), timeline_alt_text(self.matches, first, last, layout="lanes"),
             label=f"Chart of the events from {first} to {last}")
         self.listing.value = event_listing_html(self.matches)
 

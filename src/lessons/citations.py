@@ -15,10 +15,12 @@ from __future__ import annotations
 import difflib
 import functools
 import html
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
+from .chronology import event
 from .data import data_dir, load
 from .dates import format_date
 from .errors import LessonInputError
@@ -32,8 +34,6 @@ class Citation(str):
     """A citation: prints as plain text, shows in Jupyter with working links."""
 
     def _repr_markdown_(self) -> str:
-        import re
-
         return re.sub(r"(https?://\S+?)(?=[\s)]|$)", r"<\1>", str(self))
 
     def __repr__(self) -> str:  # plain text output in notebooks, without quotes
@@ -133,8 +133,6 @@ def cite(item_id: str) -> Citation:
     row = _source_row(item_id)
     if row is not None:
         return Citation(_full(row))
-    from .chronology import event
-
     try:
         ev = event(item_id)
     except LessonInputError:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from .citations import sources_for
 from .data import data_dir, load, table_names
 from .errors import LessonInputError
 from .notes import cited, entry, known_ids, md_citation, number_notes
+from .tables import as_table
 
 __all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path"]
 
@@ -35,8 +35,6 @@ def course_outline() -> pd.DataFrame:
     True
     """
     # Imported here: the rest of this module is edited by others, and only this function uses it.
-    from .tables import as_table
-
     table = load("lessons")
     labels = load("periods").set_index("id")["label"]
     table["years"] = table["period"].map(labels).fillna("")

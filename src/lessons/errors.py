@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .markup import md_text
+
 __all__ = ["LessonInputError", "unknown", "friendly_errors"]
 
 
@@ -49,8 +51,6 @@ def unknown(what: str, value: object, allowed: Iterable[object]) -> LessonInputE
 def _show_friendly(shell, etype, value, tb, tb_offset=None):
     """IPython custom-exception handler: print the message, not the traceback."""
     from IPython.display import Markdown, display
-
-    from .markup import md_text
 
     display(Markdown(f"**Check your input:** {md_text(value)}"))
     return None

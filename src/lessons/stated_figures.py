@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+from .citations import short_cite
 from .data import load
 from .errors import LessonInputError
 from .tables import Table, as_table
@@ -48,8 +49,6 @@ def figures(topic: str | None = None, measure: str | None = None, unit: str | No
     ...
     lessons.errors.LessonInputError: topic must be one of the allowed values, as text; got ['aid-to-dprk'] (a list). ...
     """
-    from .citations import short_cite
-
     table = load("figures")
     if topic is not None:
         check_id(topic, "topic", topics())

@@ -21,6 +21,7 @@ import numbers
 from collections.abc import Iterable
 
 import numpy as np
+import pandas as pd
 
 from .errors import LessonInputError, unknown
 
@@ -66,7 +67,7 @@ def course_years() -> tuple[int, int]:
 
 @functools.cache
 def _course_years(folder) -> tuple[int, int]:
-    from .data import load
+    from .data import load  # here for the same reason as above: data imports this module
 
     table = load("periods")
     return int(table["start"].min().year), int(table["end"].max().year)
@@ -281,8 +282,6 @@ def check_table(value: object, name: str, columns: Iterable[str] = ()) -> "pd.Da
     ...
     lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'events' (text). Allowed: a DataFrame with the columns 'id'.
     """
-    import pandas as pd
-
     columns = list(columns)
     wanted = ", ".join(map(repr, columns))
     allowed = f"a DataFrame with the columns {wanted}" if columns else "a DataFrame"
@@ -306,8 +305,6 @@ def check_date(value: object, name: str = "date", *, years: bool = True) -> "pd.
     ...
     lessons.errors.LessonInputError: date must be a date such as '1953-03-05'; got '5th of March' (text). ...
     """
-    import pandas as pd
-
     allowed = ("Allowed: text 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY'), a datetime.date or pandas Timestamp"
                + (", or a whole year such as 1950." if years else "."))
     bad = LessonInputError(f"{name} must be a date such as '1953-03-05'; got {shown(value)}. {allowed}")

@@ -13,6 +13,7 @@ import math
 import struct
 from dataclasses import dataclass
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..errors import LessonInputError
@@ -40,7 +41,6 @@ def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
     buffer = io.BytesIO()
     if fast and not tight:
         # One Agg draw and a light PNG compression: savefig would draw twice under a layout engine.
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from PIL import Image
 
         canvas = FigureCanvasAgg(figure)

@@ -10,8 +10,8 @@ import functools
 import json
 
 from matplotlib.figure import Figure
-from matplotlib.path import Path
 from matplotlib.patches import Patch, Polygon, Rectangle
+from matplotlib.path import Path
 
 from ..data import data_dir, load
 from ..validate import check_ids

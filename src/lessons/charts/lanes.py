@@ -13,11 +13,18 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
+from ..validate import check_years
 from .chart import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
-from ..validate import check_years
-from .timeline import (check_event_table, decimal_year, draw_period_bands, legend_handles, place_period_labels,
-                       timeline_alt_text, uncertain_tail)
+from .timeline import (
+    check_event_table,
+    decimal_year,
+    draw_period_bands,
+    legend_handles,
+    place_period_labels,
+    timeline_alt_text,
+    uncertain_tail,
+)
 
 __all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
 

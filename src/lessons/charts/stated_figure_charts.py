@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..stated_figures import figures
+from ..trade import trade_series
 from .chart import Chart
 from .style import OKABE_ITO, course_style, whole_years
 from .trade_chart import PAIR_STYLES
@@ -201,8 +202,6 @@ def rok_russia_trade_chart() -> Chart:
     >>> chart.figure.axes[0].get_ylabel()
     'current US$ millions'
     """
-    from ..trade import trade_series
-
     cow = trade_series(["USSR/Russia–ROK"], years=(1988, 2014))
     stated = figures(topic="rok-ussr-trade", measure="total-trade").sort_values("year_start")
     with course_style():

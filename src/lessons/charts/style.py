@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import contextlib
 
+import matplotlib
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
+
 __all__ = ["OKABE_ITO", "RELATION_COLOURS", "CATEGORY_MARKERS", "course_style", "whole_years"]
 
 OKABE_ITO = {
@@ -51,8 +54,6 @@ def course_style():
     ...     matplotlib.rcParams["axes.spines.top"]
     False
     """
-    import matplotlib
-
     with matplotlib.rc_context(_RC):
         yield
 
@@ -68,7 +69,5 @@ def whole_years(axis) -> None:
     >>> [float(x) for x in ax.get_xticks()]
     [1975.0, 1976.0, 1977.0]
     """
-    from matplotlib.ticker import MaxNLocator, StrMethodFormatter
-
     axis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     axis.set_major_formatter(StrMethodFormatter("{x:.0f}"))

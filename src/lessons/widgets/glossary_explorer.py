@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..display import ShowsWidget
+from ..errors import unknown
 from ..glossary_terms import glossary, table_html
 from ..markup import html_text
 from ..validate import check_text
@@ -41,8 +42,6 @@ class GlossaryExplorer(ShowsWidget):
         search = check_text(search, "search", example="'Stalin'")
         allowed = [ANY, *kinds()]
         if kind not in allowed:
-            from ..errors import unknown
-
             raise unknown("kind", kind, allowed)
         self.search = widgets.Text(value=search, placeholder="e.g. Stalin, 김일성, Сталин, treaty",
                                    description="Search", continuous_update=True, layout=wide("420px"))

@@ -29,15 +29,27 @@ def _percentile(values, q):
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def time_notebook(path: Path, workdir: Path) -> float:
-    """Seconds to execute one notebook from a fresh kernel (kernel start included)."""
+# Appended to every notebook run: the kernel's peak resident memory (Linux reports KiB).
+PEAK_MEMORY_SOURCE = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+
+
+def run_notebook(path: Path, workdir: Path) -> tuple[float, float]:
+    """Execute one notebook from a fresh kernel: (seconds, kernel start included; peak kernel memory in MB)."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY_SOURCE))
     start = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    peak_kib = int(nb.cells[-1].outputs[0]["text"].strip())
+    return seconds, peak_kib / 1024
+
+
+def time_notebook(path: Path, workdir: Path) -> float:
+    """Seconds to execute one notebook from a fresh kernel (kernel start included)."""
+    return run_notebook(path, workdir)[0]
 
 
 def floor_notebook(folder: Path) -> Path:
@@ -58,13 +70,21 @@ def bench_notebooks(runs: int, only: list[str] | None) -> dict:
         notebooks = [p for p in notebooks if p.name[:2] in only]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        floor = statistics.median(time_notebook(floor_notebook(tmp), tmp) for _ in range(runs))
+        floor_runs = [run_notebook(floor_notebook(tmp), tmp) for _ in range(runs)]
+        floor = statistics.median(t for t, _ in floor_runs)
+        floor_mb = max(m for _, m in floor_runs)
         lessons = {}
         for path in notebooks:
-            median = statistics.median(time_notebook(path, tmp) for _ in range(runs))
-            lessons[path.name] = {"median_s": round(median, 3), "vs_floor": round(median / floor, 2)}
-    return {"floor_s": round(floor, 3), "lessons": lessons,
-            "course_s": round(sum(v["median_s"] for v in lessons.values()), 2)}
+            measured = [run_notebook(path, tmp) for _ in range(runs)]
+            median = statistics.median(t for t, _ in measured)
+            peak = max(m for _, m in measured)
+            lessons[path.name] = {"median_s": round(median, 3), "vs_floor": round(median / floor, 2),
+                                  "peak_mb": round(peak, 1), "vs_floor_mb": round(peak - floor_mb, 1)}
+    worst = max(v["peak_mb"] for v in lessons.values())
+    return {"floor_s": round(floor, 3), "floor_peak_mb": round(floor_mb, 1), "lessons": lessons,
+            "course_s": round(sum(v["median_s"] for v in lessons.values()), 2),
+            # one kernel per student at the worst lesson's peak: how many fit in a GB of a hub's memory
+            "students_per_gb": round(1024 / worst, 1)}
 
 
 def _explorers():
@@ -192,9 +212,13 @@ def table(results: dict) -> str:
     lines = ["what                                   measured      target / baseline"]
     nb = results.get("notebooks")
     if nb:
-        lines.append(f"floor notebook (kernel + imports)      {nb['floor_s']:6.2f} s")
+        lines.append(f"floor notebook (kernel + imports)      {nb['floor_s']:6.2f} s      "
+                     f"peak kernel memory {nb['floor_peak_mb']:.0f} MB")
         for name, v in nb["lessons"].items():
-            lines.append(f"{name[:37]:38} {v['median_s']:6.2f} s      {v['vs_floor']:.2f}x floor (target ≤ {TARGETS['lesson_vs_floor']}x)")
+            lines.append(f"{name[:37]:38} {v['median_s']:6.2f} s      {v['vs_floor']:.2f}x floor "
+                         f"(target ≤ {TARGETS['lesson_vs_floor']}x), peak {v['peak_mb']:.0f} MB "
+                         f"(+{v['vs_floor_mb']:.0f} MB over the floor)")
+        lines.append(f"students per GB (worst lesson's kernel) {nb['students_per_gb']:5.1f}")
         lines.append(f"whole course                           {nb['course_s']:6.2f} s      target ≤ {TARGETS['course_s']} s")
     w = results.get("widgets")
     if w:

@@ -22,7 +22,10 @@ def test_tiny_benchmark_run_produces_every_field(tmp_path, capsys):
     assert saved == json.loads(json.dumps(results))
     assert saved["notebooks"]["floor_s"] > 0
     assert set(saved["notebooks"]["lessons"]) == {"00-start-here.ipynb"}
-    assert {"median_s", "vs_floor"} <= set(saved["notebooks"]["lessons"]["00-start-here.ipynb"])
+    lesson0 = saved["notebooks"]["lessons"]["00-start-here.ipynb"]
+    assert {"median_s", "vs_floor", "peak_mb", "vs_floor_mb"} <= set(lesson0)
+    assert lesson0["peak_mb"] > saved["notebooks"]["floor_peak_mb"] > 20  # a kernel with pandas is tens of MB
+    assert saved["notebooks"]["students_per_gb"] == round(1024 / lesson0["peak_mb"], 1)
     explorers = saved["widgets"]["explorers"]
     assert {"timeline", "war phases", "Moscow/Beijing", "trade", "glossary", "evidence finder",
             "claim checker"} == set(explorers)
@@ -34,3 +37,4 @@ def test_tiny_benchmark_run_produces_every_field(tmp_path, capsys):
     assert set(saved["targets"]) >= {"explorer_p95_ms", "course_s", "cached_load_ms"}
     table = capsys.readouterr().out
     assert "explorer: timeline" in table and "whole course" in table and "import lessons" in table
+    assert "students per GB" in table

@@ -26,7 +26,8 @@ _COLOURS = [OKABE_ITO["bluish green"], OKABE_ITO["sky blue"], OKABE_ITO["orange"
 def claims_chart() -> Chart:
     """A grid: one row per claim, two columns (as written, swapped), each cell its verdict."""
     table = claims()
-    codes = np.array([[VERDICTS.index(v), VERDICTS.index(s)] for v, s in zip(table["verdict"], table["swapped_verdict"])])
+    codes = np.array([[VERDICTS.index(v), VERDICTS.index(s)]
+                      for v, s in zip(table["verdict"], table["swapped_verdict"], strict=True)])
     with course_style():
         fig = Figure(figsize=(10, 8), layout="constrained")
         ax = fig.add_subplot()
@@ -38,7 +39,8 @@ def claims_chart() -> Chart:
         ax.set_xticks([0, 1], ["as written", "North and South swapped"])
         ax.xaxis.tick_top()
         # The whole claim, wrapped: a cut-off claim cannot be checked against its verdict.
-        labels = [f"{cid[1:]}. " + "\n".join(textwrap.wrap(text, 58)) for cid, text in zip(table["id"], table["claim"])]
+        labels = [f"{cid[1:]}. " + "\n".join(textwrap.wrap(text, 58))
+                  for cid, text in zip(table["id"], table["claim"], strict=True)]
         ax.set_yticks(range(len(table)), labels, fontsize=9)
         # Each claim reads as a left-aligned paragraph: measure the widest, then pad the labels by it.
         renderer = FigureCanvasAgg(fig).get_renderer()
@@ -52,5 +54,6 @@ def claims_chart() -> Chart:
     describe = lambda c: ", ".join(f"{n} {v}" for v, n in c.items() if n)  # noqa: E731
     alt = (f"Grid of twelve claims with two verdicts each. As written: {describe(count)}. With North and South "
            f"swapped: {describe(swapped)}.")
-    caption = "Verdicts from the evidence in lessons.claims(); the word in each cell says the verdict, the colour repeats it."
+    caption = ("Verdicts from the evidence in lessons.claims(); the word in each cell says the verdict, "
+               "the colour repeats it.")
     return Chart(fig, caption=caption, alt=alt)

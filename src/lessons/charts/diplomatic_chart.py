@@ -68,14 +68,15 @@ def diplomatic_chart() -> Chart:
                      "2 minister, 3 ambassador, 9 other", x=0.01, ha="left", fontsize=11)
     cells = []
     for i, (sender, receiver) in enumerate(ROWS):
-        codes = ", ".join(f"{y}: {int(v)}" for y, v in zip(years, grid[i]) if not np.isnan(v))
+        codes = ", ".join(f"{y}: {int(v)}" for y, v in zip(years, grid[i], strict=True) if not np.isnan(v))
         cells.append(f"{_label(sender, receiver)}: {codes}")
-    alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 no evidence of exchange, 1 chargé d'affaires, "
-           "2 minister, 3 ambassador, 9 other. " + ". ".join(cells) + ". For comparison, the chronology dates relations with the DPRK "
+    alt = ("Grid of Correlates of War diplomatic codes by five-year snapshot, 0 no evidence of exchange, "
+           "1 chargé d'affaires, 2 minister, 3 ambassador, 9 other. " + ". ".join(cells)
+           + ". For comparison, the chronology dates relations with the DPRK "
            "to 12 October 1948 and with the ROK to 30 September 1990.")
     # The caption points at the disagreement without reading the codes out: finding them in the
     # grid is the exercise (lesson 8 asks for them).
-    last_zero = max(y for y, v in zip(years, grid[1]) if v == 0)
+    last_zero = max(y for y, v in zip(years, grid[1], strict=True) if v == 0)
     caption = (f"Read the first two rows (Moscow and Pyongyang) for {years[0]}–{last_zero} against the chronology "
                "line under the grid: "
                "Stalin agreed on 12 October 1948 to exchange ambassadors. Where the codes say something else, the "

@@ -99,7 +99,7 @@ def division_map(places: tuple[str, ...] = LESSON_PLACES) -> Chart:
                 ax.add_patch(Polygon(ring, closed=True, facecolor="#F4F1EA" if code not in KOREAS else "white",
                                      edgecolor="#666666", linewidth=0.6, zorder=1))
         # The zones: the two Koreas' outlines, filled once each side of 38°N.
-        for (label, (colour, hatch)), (y0, y1) in zip(ZONES.items(), [(PARALLEL, 60), (20, PARALLEL)]):
+        for (colour, hatch), (y0, y1) in zip(ZONES.values(), [(PARALLEL, 60), (20, PARALLEL)], strict=True):
             clip = Rectangle((100, y0), 60, y1 - y0, transform=ax.transData, visible=False)
             ax.add_patch(clip)
             for code in KOREAS:

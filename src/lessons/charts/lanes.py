@@ -39,7 +39,8 @@ def month_ticks(left: float, right: float, most: int = 8) -> list[tuple[float, s
     """Month starts between two fractional years, thinned to at most ``most``, with labels.
 
     >>> month_ticks(1950.0, 1950.45)
-    [(1950.0, 'Jan 1950'), (1950.085, 'Feb 1950'), (1950.162, 'Mar 1950'), (1950.247, 'Apr 1950'), (1950.329, 'May 1950'), (1950.414, 'Jun 1950')]
+    [(1950.0, 'Jan 1950'), (1950.085, 'Feb 1950'), (1950.162, 'Mar 1950'), (1950.247, 'Apr 1950'),
+     (1950.329, 'May 1950'), (1950.414, 'Jun 1950')]
     """
     months = pd.date_range(f"{int(left)}-01-01", f"{int(right) + 1}-01-01", freq="MS")
     ticks = [(decimal_year(m), m.strftime("%b %Y")) for m in months if left <= decimal_year(m) <= right]
@@ -95,9 +96,10 @@ class LanesPlot:
         for cat, collection in self.marks.items():
             pick = (table["category"] == cat).to_numpy()
             collection.set_offsets(np.column_stack([start[pick], lane[pick]]) if pick.any() else np.empty((0, 2)))
-            collection.set_facecolors([c for c, p in zip(colours, pick) if p])
+            collection.set_facecolors([c for c, p in zip(colours, pick, strict=True) if p])
         segments, bar_colours, styles = [], [], []
-        for s, y, c, end, end_precision in zip(start, lane, colours, table["end"], table["end_precision"]):
+        for s, y, c, end, end_precision in zip(start, lane, colours, table["end"], table["end_precision"],
+                                                      strict=True):
             if pd.isna(end):
                 continue
             segments.append([(s, y), (decimal_year(end), y)])

@@ -40,7 +40,7 @@ def bars_by_source(ax, rows: pd.DataFrame, labels: list[str], styles: dict[str, 
     in every panel, in colour and in grey print. ``texts`` replaces the value labels.
     """
     positions = range(len(rows))
-    for y, (_, row) in zip(positions, rows.iterrows()):
+    for y, (_, row) in zip(positions, rows.iterrows(), strict=True):
         colour, hatch = styles[row["reference"]]
         ax.barh(y, row["value"], color=colour, hatch=hatch, edgecolor="black", linewidth=0.5)
         text = texts[y] if texts else row["as_stated"] if len(row["as_stated"]) < 28 else _fmt(row["value"])
@@ -72,7 +72,7 @@ def air_war_chart() -> Chart:
     with course_style():
         fig = Figure(figsize=(9, 5.6), layout="constrained")
         axes = fig.subplots(len(AIR_MEASURES), 1)
-        for ax, measure in zip(axes, AIR_MEASURES):
+        for ax, measure in zip(axes, AIR_MEASURES, strict=True):
             part = rows[rows["measure"] == measure]
             bars_by_source(ax, part, list(part["reference"]), styles)
             unit = part["unit"].iloc[0]
@@ -106,10 +106,12 @@ def aid_chart() -> Chart:
     with course_style():
         fig = Figure(figsize=(9, 5), layout="constrained")
         top, bottom = fig.subplots(2, 1, height_ratios=[3, 2])
-        bars_by_source(top, roubles, [f"{s}\n[{r}]" for s, r in zip(roubles["subject"], roubles["reference"])], styles)
+        bars_by_source(top, roubles,
+                       [f"{s}\n[{r}]" for s, r in zip(roubles["subject"], roubles["reference"], strict=True)], styles)
         top.set_title("Commitments after the war, in roubles as the sources state them", loc="left", fontsize=10)
         top.set_xlabel("million roubles")
-        bars_by_source(bottom, shares, [f"{s}\n[{r}]" for s, r in zip(shares["subject"], shares["reference"])], styles)
+        bars_by_source(bottom, shares,
+                       [f"{s}\n[{r}]" for s, r in zip(shares["subject"], shares["reference"], strict=True)], styles)
         bottom.set_title("Shares of all aid North Korea accepted, 1946–1984", loc="left", fontsize=10)
         bottom.set_xlabel("percent of all aid accepted, 1946–1984")
         fig.suptitle("Who paid for North Korea? Aid by donor, with sources", x=0.01, ha="left")
@@ -124,15 +126,15 @@ def aid_chart() -> Chart:
 def _listing(rows: pd.DataFrame, subject: bool = False) -> str:
     """Figures in words for alt text: what the source says, the years (or subject) and the source."""
     return "; ".join(f"{r.subject}: {r.as_stated} ({r.reference})" if subject else f"{r.as_stated} ({y}, {r.reference})"
-                     for r, y in zip(rows.itertuples(), _years_of(rows)))
+                     for r, y in zip(rows.itertuples(), _years_of(rows), strict=True))
 
 
 def _years_of(rows: pd.DataFrame) -> list[str]:
-    return [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(rows["year_start"], rows["year_end"])]
+    return [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(rows["year_start"], rows["year_end"], strict=True)]
 
 
 def _stated_with_source(rows: pd.DataFrame) -> list[str]:
-    return [f"{a}  ({r})" for a, r in zip(rows["as_stated"], rows["reference"])]
+    return [f"{a}  ({r})" for a, r in zip(rows["as_stated"], rows["reference"], strict=True)]
 
 
 def trade_turn_chart() -> Chart:
@@ -180,7 +182,8 @@ def loan_chart() -> Chart:
     loan = loan[loan["measure"].isin(["loan-pledged", "loan-disbursed"])]
     loan = loan.assign(order=loan["measure"].map({"loan-pledged": 0, "loan-disbursed": 1})).sort_values("order")
     styles = _styles(loan["reference"])
-    labels = [f"{'Pledged' if m == 'loan-pledged' else 'Disbursed'}  [{r}]" for m, r in zip(loan["measure"], loan["reference"])]
+    labels = [f"{'Pledged' if m == 'loan-pledged' else 'Disbursed'}  [{r}]"
+              for m, r in zip(loan["measure"], loan["reference"], strict=True)]
     with course_style():
         fig = Figure(figsize=(9, 3.6), layout="constrained")
         ax = fig.add_subplot()
@@ -189,9 +192,9 @@ def loan_chart() -> Chart:
         ax.set_title("The 1991 loan to the Soviet Union: pledged and paid, by source", loc="left")
     alt = ("Bar chart of the South Korean loan package of 1991, in million US$. "
            + "; ".join(f"{lab.split('  ')[0]}: {_fmt(r.value)} according to {r.reference}"
-                       for lab, r in zip(labels, loan.itertuples())) + ".")
-    caption = ("Korean official figures give US$1,470 million disbursed before Seoul froze the rest on 27 December 1991; "
-               "Kommersant reports US$1,800 million received, probably a different accounting.")
+                       for lab, r in zip(labels, loan.itertuples(), strict=True)) + ".")
+    caption = ("Korean official figures give US$1,470 million disbursed before Seoul froze the rest "
+               "on 27 December 1991; Kommersant reports US$1,800 million received, probably a different accounting.")
     return Chart(fig, caption=caption, alt=alt)
 
 
@@ -238,6 +241,6 @@ def rok_russia_trade_chart() -> Chart:
            f"{_fmt(known['value'].iloc[0])} in {known['year'].iloc[0]} to {_fmt(known['value'].iloc[-1])} in "
            f"{known['year'].iloc[-1]}, with no report for {gap.min()}–{gap.max()}. Figures stated by sources: "
            + "; ".join(f"{_fmt(r.value)} in {r.year_start} ({r.reference})" for r in stated.itertuples()) + ".")
-    caption = ("Two kinds of data: the COW series (both directions added; rounded to whole millions) and single figures "
-               "reported by sources, each labelled with its source. They need not match exactly.")
+    caption = ("Two kinds of data: the COW series (both directions added; rounded to whole millions) "
+               "and single figures reported by sources, each labelled with its source. They need not match exactly.")
     return Chart(fig, caption=caption, alt=alt)

@@ -145,7 +145,8 @@ def check_event_table(table: object, name: str = "table") -> pd.DataFrame:
     >>> check_event_table("war")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'war' (text). ...
+    lessons.errors.LessonInputError: table must be a table (a pandas DataFrame) such as lessons.events() returns;
+    got 'war' (text). ...
     """
     if table is None:
         return events()

@@ -79,7 +79,8 @@ def check_pairs(pairs) -> list[str]:
     >>> check_pairs(["ussr-dprk", "USSR/Russia–DPRK"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: 'ussr-dprk' and 'USSR/Russia–DPRK' are the same pair (USSR/Russia–DPRK): name each pair once.
+    lessons.errors.LessonInputError: 'ussr-dprk' and 'USSR/Russia–DPRK' are the same pair (USSR/Russia–DPRK):
+    name each pair once.
     """
     allowed = ", ".join(map(repr, trade_pairs()))
     if pairs is None:  # said outright: every pair
@@ -90,7 +91,8 @@ def check_pairs(pairs) -> list[str]:
         raise LessonInputError(f"pairs must be a list of pair names such as ['USSR/Russia–DPRK']; got "
                                f"{shown(pairs)}. Allowed pairs: {allowed}.")
     if not pairs:
-        raise LessonInputError(f"No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. Allowed pairs: {allowed}.")
+        raise LessonInputError(f"No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. "
+                               f"Allowed pairs: {allowed}.")
     seen: dict[str, object] = {}
     for given in pairs:
         name = pair_of(given)
@@ -280,7 +282,8 @@ def _caption(series, first, last, scale, stated) -> str:
         roubles = stated[stated["unit"] == ROUBLES]
         text += "Hollow diamonds: figures that sources state, in US$. " if (stated["unit"] == DOLLARS).any() else ""
         if not roubles.empty:
-            text += "Lower panel: the rouble figures sources give for Soviet–North Korean trade, never converted to dollars. "
+            text += ("Lower panel: the rouble figures sources give for Soviet–North Korean trade, "
+                     "never converted to dollars. ")
         text += "Sources: " + "; ".join(dict.fromkeys(stated["reference"])) + "."
     if scale == "log":
         text += " On a log scale, years of zero trade cannot be drawn either."

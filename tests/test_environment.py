@@ -22,16 +22,8 @@ def pyproject(root):
 
 
 @pytest.fixture(scope="module")
-def conda(root):
-    """environment.yml's conda packages as {canonical name: version}."""
-    env = yaml.safe_load((root / "environment.yml").read_text())
-    assert env["channels"] == ["conda-forge"]
-    pins = {}
-    for dep in env["dependencies"]:
-        assert isinstance(dep, str), "no pip section: postBuild installs the course package"
-        name, _, version = dep.partition("=")
-        pins[canonicalize_name(name)] = version
-    return pins
+def environment(root):
+    return yaml.safe_load((root / "environment.yml").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -42,36 +34,49 @@ def lock(root):
 
 def requirements(pyproject):
     project = pyproject["project"]
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    return [Requirement(r) for r in project["dependencies"]
+            + [r for extra in project["optional-dependencies"].values() for r in extra]]
 
 
-def test_binder_has_every_package_the_course_needs(pyproject, conda):
+def test_binder_asks_conda_for_python_and_pip_only(environment, pyproject):
+    """A pin conda-forge may lack fails the whole Binder build: conda gets nothing it could lack."""
+    assert environment["channels"] == ["conda-forge"]
+    conda = [d for d in environment["dependencies"] if isinstance(d, str)]
+    assert [d.partition("=")[0] for d in conda] == ["python", "pip"]
+    python = conda[0].partition("=")[2]
+    assert Version(python) in SpecifierSet(pyproject["project"]["requires-python"])
+
+
+def test_binder_installs_exactly_the_lock_the_tests_ran(environment):
+    pip_sections = [d["pip"] for d in environment["dependencies"] if isinstance(d, dict)]
+    assert pip_sections == [["-r requirements.lock"]]
+
+
+def test_the_lock_pins_every_dependency_within_its_range(pyproject, lock):
     for req in requirements(pyproject):
-        assert canonicalize_name(req.name) in conda, f"{req.name} missing from environment.yml"
+        name = canonicalize_name(req.name)
+        assert name in lock, f"{req.name} missing from requirements.lock: run make lock"
+        assert req.specifier.contains(lock[name]), f"{req.name}=={lock[name]} violates {req.specifier}"
 
 
-def test_binder_versions_satisfy_pyproject_and_match_the_lock(pyproject, conda, lock):
-    for req in requirements(pyproject):
-        version = conda[canonicalize_name(req.name)]
-        assert version, f"pin {req.name} in environment.yml"
-        assert req.specifier.contains(version), f"{req.name}={version} violates {req.specifier}"
-        assert lock[canonicalize_name(req.name)] == version, f"{req.name}: lock has {lock[canonicalize_name(req.name)]}"
+def test_the_lock_is_hashed_throughout(root):
+    text = (root / "requirements.lock").read_text()
+    pins = re.findall(r"^[A-Za-z0-9_.-]+==\S+", text, re.M)
+    assert pins and text.count("--hash=sha256:") >= len(pins)
+    assert "--hash=sha256:" in (root / "config" / "uv.lock.txt").read_text()
 
 
-def test_widget_packages_are_pinned_together(conda, lock):
-    for name in ("ipywidgets", "jupyterlab-widgets", "widgetsnbextension", "jupyterlab"):
-        assert conda[name] == lock[name], name
-
-
-def test_binder_python_is_one_the_package_supports(pyproject, conda):
-    supported = SpecifierSet(pyproject["project"]["requires-python"])
-    assert Version(conda["python"]) in supported
+def test_widget_packages_and_notebook_move_with_jupyterlab(lock):
+    """ipywidgets 8.1 needs jupyterlab_widgets 3.0 beside JupyterLab 4; Binder's old Notebook is upgraded."""
+    assert lock["ipywidgets"].startswith("8.1.") and lock["jupyterlab-widgets"].startswith("3.0.")
+    assert lock["widgetsnbextension"].startswith("4.0.") and lock["jupyterlab"].startswith("4.")
+    assert lock["notebook"].startswith("7.")
 
 
 def test_binder_files_live_in_one_place(root):
     assert not (root / "binder").exists() and not (root / ".binder").exists()
     post_build = (root / "postBuild").read_text()
-    assert "pip install --no-deps -e ." in post_build
+    assert "pip install --no-deps --no-build-isolation -e ." in post_build
     assert "jupyter lab build" not in post_build and "labextension install" not in post_build
 
 

@@ -55,7 +55,8 @@ def relation_of(actors: Iterable[str]) -> str:
     >>> relation_of("USSR")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: actors must be a list of actor codes such as ['USSR', 'DPRK']; got 'USSR' (text). ...
+    lessons.errors.LessonInputError: actors must be a list of actor codes such as ['USSR', 'DPRK']; got 'USSR' (text).
+    ...
     """
     if isinstance(actors, str) or not isinstance(actors, (list, tuple, set, frozenset)) or not all(
             isinstance(a, str) for a in actors):
@@ -114,7 +115,8 @@ def period_of(date: object) -> str:
     >>> period_of(1953)
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: 1953 falls in two periods: 'war' (to 27 Jul 1953) and 'alliance' (from 28 Jul 1953). ...
+    lessons.errors.LessonInputError: 1953 falls in two periods: 'war' (to 27 Jul 1953) and 'alliance' (from 28 Jul
+    1953). ...
     >>> period_of("the fifties")
     Traceback (most recent call last):
     ...
@@ -157,7 +159,7 @@ def _with_display_columns(table: pd.DataFrame) -> pd.DataFrame:
     table["relation"] = table["actors"].map(relation_of)
     table["when"] = [
         _span(s, None if pd.isna(e) else e, p, ep or p)
-        for s, e, p, ep in zip(table["start"], table["end"], table["precision"], table["end_precision"])
+        for s, e, p, ep in zip(table["start"], table["end"], table["precision"], table["end_precision"], strict=True)
     ]
     return table
 
@@ -204,7 +206,8 @@ def events(period: str | None = None, years=None, actor: str | None = None,
         keep &= table["category"] == category
     if keyword is not None:
         check_text(keyword, "keyword", example="'trade' or 'KAL 007'")
-        text = (table["id"] + " " + table["title"] + " " + table["summary"] + " " + table["disagreement"]).str.casefold()
+        text = (table["id"] + " " + table["title"] + " " + table["summary"] + " "
+                + table["disagreement"]).str.casefold()
         for word in keyword.casefold().split():
             keep &= text.str.contains(word, regex=False)
     return as_table(_with_display_columns(table[keep].sort_values(["start", "id"]).reset_index(drop=True)))
@@ -218,7 +221,8 @@ def event(event_id: str) -> Record:
     >>> event("1948-ussr-dprk-relation")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: Unknown event id '1948-ussr-dprk-relation'. Did you mean '1948-ussr-dprk-relations'? ...
+    lessons.errors.LessonInputError: Unknown event id '1948-ussr-dprk-relation'. Did you mean
+    '1948-ussr-dprk-relations'? ...
     >>> event(["1948-ussr-dprk-relations"])
     Traceback (most recent call last):
     ...

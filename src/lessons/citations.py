@@ -86,7 +86,8 @@ def short_cite(source_id: str) -> str:
     >>> short_cite("oberdorfer-carlin-2015")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: Unknown source id 'oberdorfer-carlin-2015'. Did you mean 'oberdorfer-carlin-2014'? ...
+    lessons.errors.LessonInputError: Unknown source id 'oberdorfer-carlin-2015'. Did you mean
+    'oberdorfer-carlin-2014'? ...
     """
     row = _checked_source(source_id)
     if row["kind"] == "press" or not row["author"]:
@@ -98,7 +99,10 @@ def short_cite(source_id: str) -> str:
         return f"{row['author'].split(';')[0].split(',')[0].strip()} ({year})"
     names = [n.strip() for n in row["author"].replace(" & ", " and ").replace(";", " and ").split(" and ") if n.strip()]
     surnames = [n.split()[-1] for n in names]
-    who = surnames[0] if len(surnames) == 1 else " and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al."
+    if len(surnames) in (1, 2):
+        who = " and ".join(surnames)
+    else:
+        who = f"{surnames[0]} et al."
     return f"{who} ({year})"
 
 
@@ -127,7 +131,8 @@ def cite(item_id: str) -> Citation:
     >>> cite(None)
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: item_id must be text, e.g. '1948-ussr-dprk-relations' or 'oberdorfer-carlin-2014'; got None. ...
+    lessons.errors.LessonInputError: item_id must be text, e.g. '1948-ussr-dprk-relations' or
+    'oberdorfer-carlin-2014'; got None. ...
     """
     check_text(item_id, "item_id", empty=False, example="'1948-ussr-dprk-relations' or 'oberdorfer-carlin-2014'")
     row = _source_row(item_id)
@@ -159,7 +164,8 @@ def sources_for(event_table: pd.DataFrame, extra: Iterable[str] = ()) -> Table:
     >>> sources_for("war")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'war' (text). ...
+    lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events()
+    returns; got 'war' (text). ...
     """
     check_table(event_table, "event_table", ["source_ids"])
     extra = [extra] if isinstance(extra, str) else extra

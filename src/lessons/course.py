@@ -50,7 +50,8 @@ def notebook_path(lesson: int) -> Path:
     """
     table = load("lessons")
     if isinstance(lesson, bool) or not isinstance(lesson, (int, np.integer)) or lesson not in set(table["number"]):
-        raise LessonInputError(f"Lessons are numbered {table['number'].min()} to {table['number'].max()}; got {lesson!r}.")
+        raise LessonInputError(f"Lessons are numbered {table['number'].min()} to {table['number'].max()}; "
+                               f"got {lesson!r}.")
     return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
 
 

@@ -107,7 +107,8 @@ def format_span(start: object, end: object = None, precision: str = "day",
     >>> format_span("1953-07-27", "1950-06-25")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: end (1950-06-25) is before start (1953-07-27). Allowed: an end on or after the start, or None.
+    lessons.errors.LessonInputError: end (1950-06-25) is before start (1953-07-27). Allowed: an end on or after the
+    start, or None.
     """
     precision = _check_precision(precision)
     end_precision = precision if end_precision is None else _check_precision(end_precision, "end_precision")
@@ -138,7 +139,8 @@ def _span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str, end_pre
     return f"{start.day}–{whole}"
 
 
-def check_years(years, first: int, last: int, out_of_range: str = "Years must lie between {first} and {last}.") -> tuple[int, int]:
+def check_years(years, first: int, last: int,
+                out_of_range: str = "Years must lie between {first} and {last}.") -> tuple[int, int]:
     """Read one year or a (first, last) pair of whole years inside ``first``..``last``.
 
     Kept for callers of the earlier API; new code uses :func:`lessons.validate.check_years`.

@@ -42,7 +42,8 @@ def unknown(what: str, value: object, allowed: Iterable[object]) -> LessonInputE
         typed = value.strip().casefold()
         close = close or [a for a in allowed if a.casefold() == typed]
         # "logarithmic" for "log", "econ" for "economic": a prefix either way is a good guess
-        close = close or [a for a in allowed if typed and (typed.startswith(a.casefold()) or a.casefold().startswith(typed))]
+        close = close or [a for a in allowed
+                          if typed and (typed.startswith(a.casefold()) or a.casefold().startswith(typed))]
         if close:
             message += f" Did you mean {close[0]!r}?"
     return LessonInputError(message + " Allowed: " + ", ".join(map(repr, allowed)) + ".")

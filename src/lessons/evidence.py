@@ -65,8 +65,10 @@ def _index() -> tuple[pd.DataFrame, dict[str, set[str]]]:
 def _index_for(folder) -> tuple[pd.DataFrame, dict[str, set[str]]]:
     """Words of every event and names of every glossary entry, built once per data folder."""
     table = events()
-    table["title_words"] = [set(map(_stem, _tokens(f"{i} {t}"))) for i, t in zip(table["id"], table["title"])]
-    table["body_words"] = [set(map(_stem, _tokens(f"{s} {d}"))) for s, d in zip(table["summary"], table["disagreement"])]
+    table["title_words"] = [set(map(_stem, _tokens(f"{i} {t}")))
+                            for i, t in zip(table["id"], table["title"], strict=True)]
+    table["body_words"] = [set(map(_stem, _tokens(f"{s} {d}")))
+                           for s, d in zip(table["summary"], table["disagreement"], strict=True)]
     glossary = load("glossary")
     forms: dict[str, set[str]] = {}
     for row in glossary.itertuples():
@@ -162,7 +164,8 @@ def explain_no_match(query: object) -> str:
     """What to tell a student whose search found nothing.
 
     >>> explain_no_match("zzz")
-    "Nothing in the chronology matches 'zzz'. Try a name (Stalin), a year (1948), a place (Hong Kong) or a topic (loan, treaty, trade)."
+    "Nothing in the chronology matches 'zzz'. Try a name (Stalin), a year (1948), a place (Hong Kong) or a topic
+    (loan, treaty, trade)."
     """
     if not isinstance(query, str):
         return f"Type words to search for, not a {type(query).__name__}: for example 'recognition 1948'."

@@ -88,7 +88,8 @@ def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:
     >>> judge("c04", "false", swapped="no")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: swapped must be True or False; got 'no' (text). Allowed: True, False, written without quotes.
+    lessons.errors.LessonInputError: swapped must be True or False; got 'no' (text). Allowed: True, False, written
+    without quotes.
     """
     row = claim(claim_id)
     check_text(verdict, "verdict", example="'false'")

@@ -39,7 +39,8 @@ def glossary(search: str | None = None, kind: str | None = None) -> Table:
     >>> glossary(["Stalin"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: search must be text, e.g. 'Stalin' or '김일성'; got ['Stalin'] (a list). Allowed: a str.
+    lessons.errors.LessonInputError: search must be text, e.g. 'Stalin' or '김일성'; got ['Stalin'] (a list). Allowed: a
+    str.
     """
     table = load("glossary")
     if kind is not None:
@@ -86,11 +87,13 @@ def lookup(name: str) -> Record:
     >>> lookup("")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: name must not be blank; got '' (text). Allowed: a str with at least one letter or digit.
+    lessons.errors.LessonInputError: name must not be blank; got '' (text). Allowed: a str with at least one letter or
+    digit.
     >>> lookup("Kim")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: 'Kim' names several glossary entries: ... Allowed: one of their ids, e.g. lessons.term('...').
+    lessons.errors.LessonInputError: 'Kim' names several glossary entries: ... Allowed: one of their ids, e.g.
+    lessons.term('...').
     """
     check_text(name, "name", empty=False, example="'Stalin', '김일성' or 'Сталин'")
     table = load("glossary")
@@ -105,12 +108,12 @@ def lookup(name: str) -> Record:
         if len(hits) == 1:
             return as_record(hits.reset_index(drop=True).iloc[0])
         if len(hits) > 1:
-            listed = "; ".join(f"{t} ({i})" for t, i in zip(hits["term"], hits["id"]))
+            listed = "; ".join(f"{t} ({i})" for t, i in zip(hits["term"], hits["id"], strict=True))
             raise LessonInputError(f"{name!r} names several glossary entries: {listed}. "
                                    f"Allowed: one of their ids, e.g. lessons.term({hits['id'].iloc[0]!r}).")
     mentioned = glossary(name)
     if len(mentioned):
-        listed = "; ".join(f"{t} ({i})" for t, i in zip(mentioned["term"][:8], mentioned["id"][:8]))
+        listed = "; ".join(f"{t} ({i})" for t, i in zip(mentioned["term"][:8], mentioned["id"][:8], strict=True))
         raise LessonInputError(f"No glossary entry is named {name!r}; it appears in the definitions of: {listed}. "
                                "Allowed: a name the glossary gives (English, Korean or Russian), or one of these ids.")
     raise LessonInputError(f"No glossary entry for {name!r}. Allowed: a name in any form the glossary gives "
@@ -146,7 +149,8 @@ def table_html(rows: pd.DataFrame) -> str:
     (False, True, False, False)
     """
     body = "".join(_row_html(r) for _, r in rows.iterrows())
-    head = "".join(f'<th scope="col" style="{HEAD_STYLE}">{h}</th>' for h in ("Term", "Korean", "Russian", "Definition"))
+    head = "".join(f'<th scope="col" style="{HEAD_STYLE}">{h}</th>'
+                   for h in ("Term", "Korean", "Russian", "Definition"))
     return (f'<table class="lessons-table" style="{TABLE_STYLE}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 
@@ -172,7 +176,8 @@ def key_terms(*ids: str) -> KeyTerms:
     >>> key_terms()
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: key_terms needs at least one glossary id, e.g. key_terms('juche', 'veto'); got none. ...
+    lessons.errors.LessonInputError: key_terms needs at least one glossary id, e.g. key_terms('juche', 'veto'); got
+    none. ...
     """
     if len(ids) == 1 and isinstance(ids[0], (list, tuple)):
         ids = tuple(ids[0])

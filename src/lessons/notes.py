@@ -71,6 +71,17 @@ def number_notes(cells: list[str], ids: set[str]) -> list[str]:
     return [NOTE.sub(lambda m: _note(m[2], numbers[m[2]]), text) for text in converted]
 
 
+def _years(row) -> str:
+    """A figure's years: one year, or first–last.
+
+    >>> _years({"year_start": 1990, "year_end": 1990}), _years({"year_start": 1946, "year_end": 1984})
+    ('1990', '1946–1984')
+    """
+    if row["year_start"] == row["year_end"]:
+        return str(row["year_start"])
+    return f"{row['year_start']}–{row['year_end']}"
+
+
 def entry(item_id: str) -> str:
     """The Sources-section text of one note, as Markdown: what it points to, its id, its sources.
 
@@ -80,7 +91,7 @@ def entry(item_id: str) -> str:
     figures = load("figures").set_index("id")
     if item_id in figures.index:
         row = figures.loc[item_id]
-        years = str(row["year_start"]) if row["year_start"] == row["year_end"] else f"{row['year_start']}–{row['year_end']}"
+        years = _years(row)
         head = f"{row['subject']}, {years}: {row['as_stated']}"
         sources = [str(cite(row["source_id"]))]
     elif item_id in set(load("sources")["id"]):
@@ -120,7 +131,7 @@ def evidence_line(item_id: str, dated: bool = True) -> str:
     figures = load("figures").set_index("id")
     if item_id in figures.index:
         row = figures.loc[item_id]
-        years = str(row["year_start"]) if row["year_start"] == row["year_end"] else f"{row['year_start']}–{row['year_end']}"
+        years = _years(row)
         return (f"Evidence: {row['subject']}, {years}: {row['as_stated']} [{short_cite(row['source_id'])}] "
                 f'(lessons.cite("{row["source_id"]}"))')
     if item_id in set(load("sources")["id"]):

@@ -142,7 +142,7 @@ def table_html(frame: pd.DataFrame, group_by: str | None = "unit") -> str:
     width = len(head)
     rows, current = [], object()
     shown = _shown_rows(len(frame))
-    for key, row in zip(frame.index[:shown], frame.iloc[:shown].itertuples(index=False, name=None)):
+    for key, row in zip(frame.index[:shown], frame.iloc[:shown].itertuples(index=False, name=None), strict=True):
         if grouped:
             group = cell_text(row[columns.index(group_by)])  # text: a missing unit equals itself
             if group != current:
@@ -156,7 +156,8 @@ def table_html(frame: pd.DataFrame, group_by: str | None = "unit") -> str:
     if not rows:
         rows.append(f'<tr><td colspan="{max(width, 1)}" style="{CELL_STYLE}">(no rows)</td></tr>')
     if shown < len(frame):
-        rows.append(f'<tr><td colspan="{max(width, 1)}" style="{CELL_STYLE}">Showing the first {shown} of {len(frame)} rows. '
+        rows.append(f'<tr><td colspan="{max(width, 1)}" style="{CELL_STYLE}">'
+                    f"Showing the first {shown} of {len(frame)} rows. "
                     f"See others with .iloc, e.g. .iloc[{shown}:{2 * shown}], or narrow the question.</td></tr>")
     return (f'<table class="lessons-table" style="{TABLE_STYLE}"><thead><tr>{"".join(head)}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>")

@@ -11,8 +11,13 @@ Values COW records as 0 although trade took place (Soviet trade with the DPRK in
 ``missing_report`` set, so no chart can show a collapse that did not happen.
 
 >>> series = trade_series(["USSR/Russia–DPRK"], years=(1989, 1993))
->>> series[["year", "value", "missing_report"]].to_string(index=False)
-' year  value  missing_report\\n 1989    NaN            True\\n 1990    NaN            True\\n 1991    NaN            True\\n 1992  292.0           False\\n 1993  239.0           False'
+>>> print(series[["year", "value", "missing_report"]].to_string(index=False))
+ year  value  missing_report
+ 1989    NaN            True
+ 1990    NaN            True
+ 1991    NaN            True
+ 1992  292.0           False
+ 1993  239.0           False
 """
 from __future__ import annotations
 
@@ -99,11 +104,13 @@ def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = F
     >>> trade_series([])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: pairs must be a pair name or a list of them, e.g. ['USSR/Russia–DPRK']; got [] (a list). ...
+    lessons.errors.LessonInputError: pairs must be a pair name or a list of them, e.g. ['USSR/Russia–DPRK']; got [] (a
+    list). ...
     >>> trade_series(smoothed="no")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: smoothed must be True or False; got 'no' (text). Allowed: True, False, written without quotes.
+    lessons.errors.LessonInputError: smoothed must be True or False; got 'no' (text). Allowed: True, False, written
+    without quotes.
     """
     check_choice(flow, "flow", FLOWS)
     smoothed = check_flag(smoothed, "smoothed")

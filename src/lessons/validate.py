@@ -132,7 +132,8 @@ def check_years(years: object, name: str = "years", *, first: int | None = None,
     >>> check_years((1940, 1960), first=1950, last=2014, note="See lessons.figures().")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: years (1940, 1960) must lie between 1950 and 2014. See lessons.figures(). Allowed: ...
+    lessons.errors.LessonInputError: years (1940, 1960) must lie between 1950 and 2014. See lessons.figures().
+    Allowed: ...
     """
     first = course_years()[0] if first is None else first
     last = course_years()[1] if last is None else last
@@ -205,7 +206,8 @@ def check_text(value: object, name: str, *, empty: bool = True, example: str = "
     >>> check_text("  ", "name", empty=False)
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: name must not be blank; got '  ' (text). Allowed: a str with at least one letter or digit.
+    lessons.errors.LessonInputError: name must not be blank; got '  ' (text). Allowed: a str with at least one letter
+    or digit.
     """
     e_g = f", e.g. {example}" if example else ""
     if not isinstance(value, str):
@@ -224,7 +226,8 @@ def check_id(value: object, name: str, allowed: Iterable[str]) -> str:
     >>> check_id(["war"], "period", ["division", "war"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: period must be one of the allowed values, as text; got ['war'] (a list). Allowed: 'division', 'war'.
+    lessons.errors.LessonInputError: period must be one of the allowed values, as text; got ['war'] (a list). Allowed:
+    'division', 'war'.
     >>> check_id("wra", "period", ["division", "war"])
     Traceback (most recent call last):
     ...
@@ -271,7 +274,7 @@ def check_ids(value: object, name: str, allowed: Iterable[str], *, single: bool 
     return [check_id(v, name, allowed) for v in value]
 
 
-def check_table(value: object, name: str, columns: Iterable[str] = ()) -> "pd.DataFrame":  # noqa: F821
+def check_table(value: object, name: str, columns: Iterable[str] = ()) -> pd.DataFrame:
     """A pandas DataFrame having ``columns`` (e.g. a table from ``lessons.events()``).
 
     >>> import pandas as pd
@@ -280,7 +283,8 @@ def check_table(value: object, name: str, columns: Iterable[str] = ()) -> "pd.Da
     >>> check_table("events", "event_table", ["id"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events() returns; got 'events' (text). Allowed: a DataFrame with the columns 'id'.
+    lessons.errors.LessonInputError: event_table must be a table (a pandas DataFrame) such as lessons.events()
+    returns; got 'events' (text). Allowed: a DataFrame with the columns 'id'.
     """
     columns = list(columns)
     wanted = ", ".join(map(repr, columns))
@@ -294,7 +298,7 @@ def check_table(value: object, name: str, columns: Iterable[str] = ()) -> "pd.Da
     return value
 
 
-def check_date(value: object, name: str = "date", *, years: bool = True) -> "pd.Timestamp":  # noqa: F821
+def check_date(value: object, name: str = "date", *, years: bool = True) -> pd.Timestamp:
     """A date: a Timestamp, a ``datetime.date``, text 'YYYY-MM-DD' (or 'YYYY-MM', 'YYYY'), or, if ``years``,
     a whole year (1950 means 1 Jan 1950, never 1950 nanoseconds after 1970).
 

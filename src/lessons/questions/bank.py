@@ -57,20 +57,20 @@ def _build(qid: str, raw: dict) -> Question:
                  explanation=raw["explanation"], evidence=list(raw.get("evidence", [])))
     events = load("events").set_index("id")
     if kind == "choice":
-        q.options = dict(zip(_letters(len(raw["options"])), raw["options"]))
+        q.options = dict(zip(_letters(len(raw["options"])), raw["options"], strict=True))
         q.answer = raw["answer"]
         q.feedback = raw["feedback"]
     elif kind == "order":
         q.items = raw["events"]
-        q.options = {k: events.loc[e, "title"] for k, e in zip(_letters(len(q.items)), q.items)}
-        dates = {k: events.loc[e, "start"] for k, e in zip(q.options, q.items)}
+        q.options = {k: events.loc[e, "title"] for k, e in zip(_letters(len(q.items)), q.items, strict=True)}
+        dates = {k: events.loc[e, "start"] for k, e in zip(q.options, q.items, strict=True)}
         q.answer = sorted(q.options, key=dates.get)
         q.evidence = q.evidence or list(q.items)
     elif kind == "match":
         glossary = load("glossary").set_index("id")
         q.items = raw["terms"]
         shown = raw["definition_order"]
-        q.options = {k: glossary.loc[t, "definition"] for k, t in zip(_letters(len(shown)), shown)}
+        q.options = {k: glossary.loc[t, "definition"] for k, t in zip(_letters(len(shown)), shown, strict=True)}
         q.answer = [_letters(len(shown))[shown.index(t)] for t in q.items]
     elif kind == "date":
         ev = events.loc[raw["event"]]

@@ -9,6 +9,7 @@ There is no question '9.9'. Questions are numbered lesson.question, e.g. '1.2'; 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..glossary_terms import term
 from ..markup import html_text, md_text
@@ -92,17 +93,17 @@ def _judge(q: Question, answer: object) -> tuple[str, str]:
         order = parse_letters(answer, q.letters)
         if order == q.answer:
             return "correct", q.explanation
-        placed = sum(a == b for a, b in zip(order, q.answer))
+        placed = sum(a == b for a, b in zip(order, q.answer, strict=True))
         rank = {k: i for i, k in enumerate(q.answer)}
-        first, second = next((a, b) for a, b in zip(order, order[1:]) if rank[a] > rank[b])
+        first, second = next((a, b) for a, b in pairwise(order) if rank[a] > rank[b])
         return "wrong", (f"{placed} of {len(order)} in the right place. ({first}) \"{q.options[first]}\" "
                          f"happened after ({second}) \"{q.options[second]}\", not before it.")
     if q.kind == "match":
         chosen = parse_letters(answer, q.letters)
         if chosen == q.answer:
             return "correct", q.explanation
-        right = sum(a == b for a, b in zip(chosen, q.answer))
-        wrong_term = next(t for t, a, b in zip(q.items, chosen, q.answer) if a != b)
+        right = sum(a == b for a, b in zip(chosen, q.answer, strict=True))
+        wrong_term = next(t for t, a, b in zip(q.items, chosen, q.answer, strict=True) if a != b)
         return "wrong", f"{right} of {len(chosen)} matched. Look again at \"{term(wrong_term)['term']}\"."
     if q.kind == "date":
         given, expected = parse_date(answer), q.answer

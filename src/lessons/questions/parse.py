@@ -199,10 +199,12 @@ def parse_letter(answer: object, letters: str) -> str:
         raise AnswerFormatError(f"{help_text} (in quotes, as text: not {type(answer).__name__})")
     text = _normalised(answer).strip().strip("()").rstrip(").").strip().lower().translate(_LOOKALIKES)
     if len(text) == 1 and text.isalpha() and not text.isascii():
-        raise AnswerFormatError(f"{answer!r} is a letter of another alphabet ({unicodedata.name(text, 'unknown').title()}): "
+        alphabet = unicodedata.name(text, "unknown").title()
+        raise AnswerFormatError(f"{answer!r} is a letter of another alphabet ({alphabet}): "
                                 f"switch the keyboard to Latin letters. {help_text}")
     if len(text) != 1 or text not in letters:
-        raise AnswerFormatError((f"{answer!r} is not one of the options. " if text else "The answer is empty. ") + help_text)
+        problem = f"{answer!r} is not one of the options. " if text else "The answer is empty. "
+        raise AnswerFormatError(problem + help_text)
     return text
 
 
@@ -223,5 +225,6 @@ def parse_letters(answer: object, letters: str) -> list[str]:
         raise AnswerFormatError(help_text)
     parts = [p for p in parts if p]
     if sorted(parts) != sorted(letters):
-        raise AnswerFormatError(("The answer is empty. " if not parts else f"{answer!r} does not use each letter once. ") + help_text)
+        problem = "The answer is empty. " if not parts else f"{answer!r} does not use each letter once. "
+        raise AnswerFormatError(problem + help_text)
     return parts

@@ -46,7 +46,7 @@ def normalise_lessons() -> list[Path]:
         nb = json.loads(raw)
         markdown = [c for c in nb["cells"] if c["cell_type"] == "markdown"]
         new = house_form(["".join(c["source"]) for c in markdown])
-        for cell, text in zip(markdown, new):
+        for cell, text in zip(markdown, new, strict=True):
             cell["source"] = text.splitlines(keepends=True)
         out = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         if out != raw:

@@ -34,7 +34,8 @@ def _check_address(value: object, option: str, example: str) -> str:
     >>> _check_address("javascript:alert(1)", "--hub", "https://hub.example.edu")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: --hub must be an http(s) web address with a host, e.g. https://hub.example.edu; got 'javascript:alert(1)'.
+    lessons.errors.LessonInputError: --hub must be an http(s) web address with a host, e.g. https://hub.example.edu;
+    got 'javascript:alert(1)'.
     """
     problem = f"{option} must be an http(s) web address with a host, e.g. {example}; got {value!r}."
     if not isinstance(value, str) or _UNSAFE.search(value):
@@ -57,11 +58,13 @@ def check_ref(ref: object) -> str:
     >>> check_ref("main)[x](javascript:alert(1)")
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: --ref must be a git branch or tag name (letters, digits, . _ - /), e.g. main; got 'main)[x](javascript:alert(1)'.
+    lessons.errors.LessonInputError: --ref must be a git branch or tag name (letters, digits, . _ - /), e.g. main; got
+    'main)[x](javascript:alert(1)'.
     """
     if (not isinstance(ref, str) or not re.fullmatch(r"[A-Za-z0-9._/-]+", ref) or ref.startswith(("-", "/", "."))
             or ref.endswith(("/", ".", ".lock")) or ".." in ref or "//" in ref or "/." in ref):
-        raise LessonInputError(f"--ref must be a git branch or tag name (letters, digits, . _ - /), e.g. main; got {ref!r}.")
+        raise LessonInputError(f"--ref must be a git branch or tag name (letters, digits, . _ - /), e.g. main; "
+                               f"got {ref!r}.")
     return ref
 
 

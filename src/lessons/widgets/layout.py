@@ -19,7 +19,8 @@ from ..markup import attr_text
 
 __all__ = ["DATE_STYLE", "DATE_WIDTH", "BODY_STYLE", "CELL_STYLE", "HEAD_STYLE", "TABLE_STYLE", "MUTED_STYLE",
            "SHOWN_ROWS",
-           "text_block", "chart_html", "short_table", "short_list", "scroll_box", "cell", "head", "wrapping_row", "wide"]
+           "text_block", "chart_html", "short_table", "short_list", "scroll_box", "cell", "head", "wrapping_row",
+           "wide"]
 
 #: JupyterLab's body text (the Markdown cells' size and line height), with fallbacks outside JupyterLab.
 BODY_STYLE = ("font-size:var(--jp-content-font-size1, 14px);line-height:var(--jp-content-line-height, 1.6);"
@@ -104,7 +105,8 @@ def scroll_box(inner: str, label: str) -> str:
 def short_list(items: list[str], noun: str, shown: int = SHOWN_ROWS) -> str:
     """``<li>`` items as a list: the first ``shown``, then the others behind "Show the other N …".
 
-    >>> short_list(["<li>a</li>"] * 20, "events").count("<li>"), "Show the other 8 events" in short_list(["<li>a</li>"] * 20, "events")
+    >>> listed = short_list(["<li>a</li>"] * 20, "events")
+    >>> listed.count("<li>"), "Show the other 8 events" in listed
     (20, True)
     """
     def listing(part: list[str]) -> str:

@@ -6,8 +6,8 @@ import re
 import pytest
 from matplotlib.figure import Figure
 
-from lessons.charts.division_map import division_map
 from lessons.charts.chart import Chart
+from lessons.charts.division_map import division_map
 from lessons.charts.lanes import lanes_chart
 from lessons.charts.timeline import timeline_chart
 from lessons.charts.trade_chart import smoothing_chart, trade_chart

@@ -12,8 +12,8 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from lessons.charts.chart import SMALLEST_SCALE, Chart
-from lessons.charts.stated_figure_charts import rok_russia_trade_chart
 from lessons.charts.lanes import LanesPlot, lanes_chart
+from lessons.charts.stated_figure_charts import rok_russia_trade_chart
 from lessons.charts.timeline import decimal_year, timeline_chart
 from lessons.charts.trade_chart import PAIR_STYLES, smoothing_chart, trade_chart
 from lessons.chronology import events
@@ -247,7 +247,8 @@ def test_widget_text_is_body_size_and_never_small(explorers):
         for w in widget_tree(explorer.widget):
             if isinstance(w, widgets.HTML) and w.value:
                 assert "<small" not in w.value, name
-                assert w.value.startswith('<div class="lessons-text"') or "<figure" in w.value[:30], (name, w.value[:80])
+                assert w.value.startswith('<div class="lessons-text"') or "<figure" in w.value[:30], \
+                    (name, w.value[:80])
                 if "lessons-text" in w.value:
                     assert "--jp-content-font-size1" in w.value and "--jp-content-line-height" in w.value
 
@@ -260,7 +261,8 @@ def test_controls_and_checkboxes_wrap_at_800_px(explorers):
         for w in widget_tree(explorer.widget):
             width = getattr(w.layout, "width", None) or ""
             assert not re.fullmatch(r"\d{3,}px", width), (name, type(w).__name__, width)  # no fixed wide controls
-            if isinstance(w, widgets.Box) and len(w.children) > 1 and not isinstance(w, (widgets.VBox, widgets.GridBox)):
+            wraps = isinstance(w, widgets.Box) and not isinstance(w, (widgets.VBox, widgets.GridBox))
+            if wraps and len(w.children) > 1:
                 assert w.layout.flex_flow == "row wrap", (name, type(w).__name__)
 
 

@@ -7,10 +7,10 @@ import pytest
 from lessons.charts.claims_chart import claims_chart
 from lessons.charts.diplomatic_chart import diplomatic_chart
 from lessons.charts.trade_chart import smoothing_chart
-from lessons.flawed_claims import VERDICTS, claim, claims, judge, swap_koreas
 from lessons.data import load, schema
 from lessons.errors import LessonInputError
 from lessons.evidence import MAX_QUERY, explain_no_match, find_evidence
+from lessons.flawed_claims import VERDICTS, claim, claims, judge, swap_koreas
 from lessons.widgets.claim_checker import ClaimChecker, EvidenceFinder
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"

@@ -1,7 +1,6 @@
 """The explorer's lanes chart: every event marked in its relation's lane, redrawn in place."""
 import matplotlib.colors as mcolors
 import numpy as np
-import pytest
 
 from lessons.charts.lanes import LanesPlot, lanes_chart
 from lessons.charts.style import RELATION_COLOURS
@@ -13,7 +12,7 @@ def marks(plot):
     out = []
     for collection in plot.marks.values():
         colours = collection.get_facecolors()
-        for (x, y), c in zip(collection.get_offsets(), colours):
+        for (x, y), c in zip(collection.get_offsets(), colours, strict=True):
             out.append((round(float(x), 3), int(y), mcolors.to_hex(c).upper()))
     return sorted(out)
 
@@ -26,7 +25,7 @@ def test_every_event_is_one_mark_in_its_lane_with_its_colour():
     assert len(drawn) == len(table)
     expected = sorted(
         (round(float(np.round(x, 3)), 3), RELATIONS.index(r), RELATION_COLOURS[r].upper())
-        for x, r in zip([plot_x(d) for d in table["start"]], table["relation"])
+        for x, r in zip([plot_x(d) for d in table["start"]], table["relation"], strict=True)
     )
     assert drawn == expected
 

@@ -45,7 +45,7 @@ def test_air_war_chart_shows_each_source_per_measure():
     axes = chart.figure.axes
     assert len(axes) == 3
     rows = figures(topic="korean-war-air")
-    for ax, measure in zip(axes, AIR_MEASURES):
+    for ax, measure in zip(axes, AIR_MEASURES, strict=True):
         labels = [t.get_text() for t in ax.get_yticklabels()]
         assert len(labels) == len(ax.patches) >= 2
         assert len(set(labels)) == len(labels), "one bar per source"
@@ -128,6 +128,6 @@ def test_claims_chart_shows_every_claim_in_full_and_readable():
     chart = claims_chart()
     ax = chart.figure.axes[0]
     labels = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels()]
-    for label, claim in zip(labels, claims()["claim"]):
+    for label, claim in zip(labels, claims()["claim"], strict=True):
         assert label.endswith(claim), "the whole claim, not cut off"
     assert {t.get_color() for t in ax.texts} == {"black"}  # >= 5.5:1 on every verdict colour

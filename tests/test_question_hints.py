@@ -16,7 +16,7 @@ import lessons
 from lessons.questions.bank import questions
 
 QUERIES = ("events", "event", "cite", "glossary")
-CALL = re.compile(r"lessons\.(%s)\(" % "|".join(QUERIES))
+CALL = re.compile(rf"lessons\.({'|'.join(QUERIES)})\(")
 FIRST = re.compile(r"\b(first|earliest)\b", re.IGNORECASE)
 
 
@@ -119,7 +119,8 @@ def test_enough_hints_name_a_query():
 @pytest.mark.parametrize("qid", WITH_CALLS)
 def test_hint_query_leads_to_the_evidence(qid):
     q = questions()[qid]
-    assert not problems(q.hint, targets_of(q), every=q.kind == "order"), problems(q.hint, targets_of(q), q.kind == "order")
+    found = problems(q.hint, targets_of(q), every=q.kind == "order")
+    assert not found, found
 
 
 def test_the_check_catches_a_hint_that_leads_elsewhere():

@@ -2,8 +2,8 @@
 import pytest
 
 from lessons.questions import check
-from lessons.questions.check import forget_tries
 from lessons.questions.bank import KINDS, questions
+from lessons.questions.check import forget_tries
 from lessons.questions.parse import PartialDate
 
 

@@ -90,7 +90,8 @@ def test_every_cell_and_header_is_escaped(text):
     assert "$" not in re.sub(r"<[^>]+>", "", html)
     assert visible_text(html).count(html_text(text).replace('<span class="tex2jax_ignore">&#36;</span>', "$")) == 2
     series_html = Record({"disagreement": text})._repr_html_()
-    assert "<script>" not in series_html and "<img" not in series_html and "$" not in re.sub(r"<[^>]+>", "", series_html)
+    assert "<script>" not in series_html and "<img" not in series_html
+    assert "$" not in re.sub(r"<[^>]+>", "", series_html)
 
 
 def test_key_terms_escape_and_keep_the_definition():

@@ -27,7 +27,7 @@ def test_one_marker_and_one_label_per_event(chart):
 
 def test_marker_colour_is_the_relation_and_shape_is_the_category(chart):
     ax = chart.figure.axes[0]
-    for line, ev in zip(marker_lines(ax), events().itertuples()):
+    for line, ev in zip(marker_lines(ax), events().itertuples(), strict=True):
         assert mcolors.to_hex(line.get_color()).upper() == RELATION_COLOURS[ev.relation].upper()
         assert line.get_marker() == CATEGORY_MARKERS[ev.category]
         assert line.get_xdata()[0] == pytest.approx(decimal_year(ev.start))

@@ -1,7 +1,6 @@
 """Trade data integrity, queries and charts: missing reports are gaps, never zeros."""
 import math
 
-import pandas as pd
 import pytest
 
 from lessons.charts.trade_chart import missing_runs, trade_chart

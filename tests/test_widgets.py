@@ -1,6 +1,7 @@
 """Widget callbacks driven from tests, as a student would: set a value, press a button."""
 import pytest
 
+from lessons.errors import LessonInputError
 from lessons.glossary_terms import glossary
 from lessons.questions.bank import questions
 from lessons.questions.widget import BLANK, QuestionWidget, question
@@ -8,7 +9,6 @@ from lessons.widgets.glossary_explorer import ANY as ANY_KIND
 from lessons.widgets.glossary_explorer import GlossaryExplorer
 from lessons.widgets.phase_stepper import PhaseStepper
 from lessons.widgets.rivals_explorer import RivalsExplorer
-from lessons.errors import LessonInputError
 
 
 @pytest.mark.parametrize("qid", sorted(questions()))
@@ -20,7 +20,7 @@ def test_question_widget_checks_what_the_student_chose(qid):
     if q.kind == "choice":
         widget.answer.value = q.answer
     elif q.kind in ("order", "match"):
-        for box, letter in zip(widget.positions, q.answer):
+        for box, letter in zip(widget.positions, q.answer, strict=True):
             box.value = letter
     elif q.kind == "date":
         widget.answer.value = str(q.answer)
@@ -34,7 +34,7 @@ def test_question_widget_wrong_and_incomplete_answers():
     widget = QuestionWidget("1.3")
     widget.button.click()
     assert widget.result.status == "invalid" and "every box" in widget.feedback.value
-    for box, letter in zip(widget.positions, reversed(widget.question.answer)):
+    for box, letter in zip(widget.positions, reversed(widget.question.answer), strict=True):
         box.value = letter
     widget.button.click()
     assert widget.result.status == "wrong" and "Hint" in widget.feedback.value

@@ -220,13 +220,15 @@ MEASURE = r"""() => {
     });
   // text pushed past the right edge of the notebook, where no scroll bar can reach it
   const scrollsSideways = el => { for (let a = el.parentElement; a && a !== scroller; a = a.parentElement) {
-      const s = getComputedStyle(a); if (['auto', 'scroll'].includes(s.overflowX) && a.scrollWidth > a.clientWidth) return true; }
+      const s = getComputedStyle(a);
+      if (['auto', 'scroll'].includes(s.overflowX) && a.scrollWidth > a.clientWidth) return true; }
     return false; };
   const cut = [...document.querySelectorAll(
       '.jp-RenderedMarkdown p, .jp-RenderedMarkdown li, .jp-RenderedMarkdown td, .jp-RenderedMarkdown th, ' +
       '.jp-OutputArea-output p, .jp-OutputArea-output li, .jp-OutputArea-output td, .jp-OutputArea-output th, ' +
       '.jp-OutputArea-output label, .jp-OutputArea-output .widget-html-content')]
-    .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > view.right + 1 && !scrollsSideways(el))
+    .filter(el => el.getClientRects().length && el.getBoundingClientRect().right > view.right + 1
+                  && !scrollsSideways(el))
     .map(el => ({cell: cellOf(el), text: el.innerText.trim().slice(0, 80), why: 'past the right edge'}));
   // table cells and option labels whose text is wider than the cell and spills over its neighbour
   const spill = [...document.querySelectorAll(

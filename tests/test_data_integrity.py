@@ -1,17 +1,12 @@
-"""The chronology and bibliography obey the rules the data catalogue states."""
-import json
-import re
-from collections import Counter
+"""The historical and course rules of the chronology and bibliography.
 
+Types, required cells, vocabularies, lengths, bounds and keys are declared in data/datapackage.json
+and enforced by tests/test_datapackage.py; the rules here are those the catalogue cannot state.
+"""
 import pandas as pd
 import pytest
 
-from lessons.data import data_dir, load, schema
-
-
-def enum(table, column):
-    field = next(f for f in schema(table) if f["name"] == column)
-    return set(field["constraints"]["enum"])
+from lessons.data import load
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +19,8 @@ def sources():
     return load("sources")
 
 
-def test_event_ids_are_unique_and_start_with_their_year(events):
-    assert not [i for i, n in Counter(events["id"]).items() if n > 1]
+def test_event_ids_start_with_their_start_year(events):
     for ev in events.itertuples():
-        assert re.fullmatch(r"\d{4}-[a-z0-9-]+", ev.id), ev.id
         assert int(ev.id[:4]) == ev.start.year, ev.id
 
 
@@ -38,12 +31,10 @@ def test_chronology_covers_every_period_with_at_least_80_events(events):
         assert counts.get(period, 0) >= 5, f"period {period} has too few events"
 
 
-def test_dates_are_valid_and_ranges_run_forwards(events):
-    assert events["start"].notna().all()
+def test_event_date_ranges_run_forwards(events):
     ranged = events[events["end"].notna()]
+    assert not ranged.empty
     assert (ranged["end"] >= ranged["start"]).all(), ranged[ranged["end"] < ranged["start"]]["id"].tolist()
-    assert events["start"].min() >= pd.Timestamp("1945-01-01")
-    assert events["start"].max() <= pd.Timestamp("2025-12-31")
 
 
 def test_stored_dates_match_their_precision(events):
@@ -67,48 +58,15 @@ def test_each_event_starts_inside_its_period(events):
         assert first <= ev.start <= last, f"{ev.id} starts {ev.start.date()}, outside {ev.period}"
 
 
-def test_periods_tile_1945_to_2025_without_gaps(root):
+def test_periods_tile_1945_to_2025_without_gaps():
     periods = load("periods")
     assert periods["start"].iloc[0] == pd.Timestamp("1945-01-01")
     assert periods["end"].iloc[-1] == pd.Timestamp("2025-12-31")
-    for before, after in zip(periods.itertuples(), periods.iloc[1:].itertuples()):
+    for before, after in zip(periods.itertuples(), periods.iloc[1:].itertuples(), strict=False):
         assert after.start - before.end == pd.Timedelta(days=1), (before.id, after.id)
 
 
-def test_every_event_cites_at_least_one_existing_source(events, sources):
-    known = set(sources["id"])
-    for ev in events.itertuples():
-        assert ev.source_ids, f"{ev.id} cites nothing"
-        missing = set(ev.source_ids) - known
-        assert not missing, f"{ev.id} cites unknown sources {missing}"
-
-
-def test_every_source_is_cited_and_ids_are_unique(events, sources):
-    assert sources["id"].is_unique
-    cited = {s for row in events["source_ids"] for s in row}
-    cited |= {s for row in load("glossary")["source_ids"] for s in row}
-    cited |= set(load("figures")["source_id"]) | set(load("places")["source_id"]) | set(load("trade")["source_id"])
-    package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    cited |= {s["id"] for res in package["resources"] for s in res.get("sources", []) if "id" in s}
-    assert not set(sources["id"]) - cited, f"sources nobody cites: {sorted(set(sources['id']) - cited)}"
-    assert not cited - set(sources["id"]), f"cited but not in sources.csv: {sorted(cited - set(sources['id']))}"
-
-
-def test_controlled_vocabularies(events, sources):
-    actor_codes = set(load("actors")["code"])
-    assert enum("events", "actors") == actor_codes
-    for ev in events.itertuples():
-        assert set(ev.actors) <= actor_codes, (ev.id, ev.actors)
-        assert len(set(ev.actors)) == len(ev.actors), ev.id
-    assert set(events["category"]) <= enum("events", "category")
-    assert set(events["period"]) <= enum("events", "period")
-    assert set(events["precision"]) <= enum("events", "precision")
-    assert set(events["end_precision"]) - {""} <= enum("events", "end_precision")
-    assert set(events["confidence"]) <= enum("events", "confidence")
-    assert set(sources["kind"]) <= enum("sources", "kind")
-
-
-def test_ussr_before_and_russia_after_december_1991(events):
+def test_ussr_until_25_december_1991_and_russia_from_26_december(events):
     for ev in events.itertuples():
         if "USSR" in ev.actors:
             assert ev.start <= pd.Timestamp("1991-12-25"), ev.id
@@ -122,21 +80,10 @@ def test_medium_confidence_is_explained(events):
             assert ev.confidence_note.strip(), f"{ev.id}: say what is uncertain"
 
 
-def test_text_fields_are_filled_and_titles_short(events):
-    assert (events["title"].str.len().between(5, 70)).all()
-    assert (events["summary"].str.len() > 40).all(), events[events["summary"].str.len() <= 40]["id"].tolist()
-
-
-def test_sources_have_what_a_reader_needs(sources):
+def test_undated_sources_say_so_and_full_dates_match_years(sources):
     for src in sources.itertuples():
-        assert src.title.strip(), src.id
-        if pd.notna(src.year):
-            assert 1884 <= src.year <= 2026, src.id
-        else:
+        if pd.isna(src.year):
             assert src.note.strip(), f"{src.id}: an undated source needs a note saying so"
-        if src.url:
-            assert re.fullmatch(r"https?://[^\s]+", src.url), src.id
-            assert "wikipedia.org" not in src.url, f"{src.id}: cite originals, not Wikipedia"
         if pd.notna(src.date):
             assert src.date.year == src.year, src.id
 

@@ -40,7 +40,8 @@ def test_unknown_table_names_the_tables_that_exist():
 
 @pytest.mark.parametrize("bad", [None, 3, ["events"]])
 def test_wrong_type_of_table_name(bad):
-    with pytest.raises(LessonInputError, match=r"table must be one of the allowed values, as text; got .*Allowed: 'events'"):
+    expected = r"table must be one of the allowed values, as text; got .*Allowed: 'events'"
+    with pytest.raises(LessonInputError, match=expected):
         load(bad)
 
 
@@ -92,7 +93,7 @@ def test_import_has_no_side_effects():
 
 def test_unknown_attribute_lists_what_exists():
     with pytest.raises(AttributeError, match="Available: .*events"):
-        lessons.evnts
+        _ = lessons.evnts
 
 
 def test_data_readme_is_generated_from_the_catalogue(root):

@@ -1,7 +1,7 @@
 """Load the course's tables by name, with the types the data catalogue declares.
 
 The files live in the repository's ``data/`` folder; ``data/datapackage.json`` (a
-Frictionless data package) documents every column, and this module reads its
+Data Package, version 2 of the standard) documents every column, and this module reads its
 types from there so the catalogue and the loader cannot drift apart. Loading is
 cached: the first call reads the CSV, later calls return a copy of the cached table.
 
@@ -120,7 +120,7 @@ def load(name: str) -> pd.DataFrame:
     >>> load(["events"])
     Traceback (most recent call last):
     ...
-    lessons.errors.LessonInputError: table must be one of the allowed values, as text; got ['events'] (a list). Allowed: 'events', ...
+    lessons.errors.LessonInputError: table must be one of the allowed values, as text; got ['events'] (a list)...
     """
     _resource(name)
     return _read(data_dir(), name).copy()

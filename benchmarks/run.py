@@ -105,8 +105,8 @@ def _explorers():
         ("trade", TradeExplorer, lambda w, i: setattr(w.years, "value", (1950 + i, 1990 + i % 20))),
         ("glossary", GlossaryExplorer, lambda w, i: setattr(w.search, "value",
                                                              ["kim", "treaty", "sta", "", "un"][i % 5])),
-        ("evidence finder", EvidenceFinder, lambda w, i: setattr(w.search, "value",
-                                                                 ["KAL", "loan", "recognition 1948", "Hong Kong"][i % 4] + " " * (i // 4))),
+        ("evidence finder", EvidenceFinder, lambda w, i: setattr(
+            w.search, "value", ["KAL", "loan", "recognition 1948", "Hong Kong"][i % 4] + " " * (i // 4))),
         ("claim checker", ClaimChecker, lambda w, i: setattr(w.which, "value", list(claims()["id"])[i % 12])),
     ]
 
@@ -219,24 +219,30 @@ def table(results: dict) -> str:
                          f"(target ≤ {TARGETS['lesson_vs_floor']}x), peak {v['peak_mb']:.0f} MB "
                          f"(+{v['vs_floor_mb']:.0f} MB over the floor)")
         lines.append(f"students per GB (worst lesson's kernel) {nb['students_per_gb']:5.1f}")
-        lines.append(f"whole course                           {nb['course_s']:6.2f} s      target ≤ {TARGETS['course_s']} s")
+        lines.append(f"whole course                           {nb['course_s']:6.2f} s      "
+                     f"target ≤ {TARGETS['course_s']} s")
     w = results.get("widgets")
     if w:
         for name, v in w["explorers"].items():
             extra = f"  {v['vs_naive']:.2f}x naive (target ≤ {TARGETS['explorer_vs_naive']})" if "vs_naive" in v else ""
-            lines.append(f"explorer: {name:28} {v['median_ms']:6.1f} ms median, p95 {v['p95_ms']:.1f} ms (target < 100){extra}")
+            lines.append(f"explorer: {name:28} {v['median_ms']:6.1f} ms median, p95 {v['p95_ms']:.1f} ms "
+                         f"(target < 100){extra}")
         n = w["naive_interact_timeline"]
-        lines.append(f"naive interact + fresh pyplot figure   {n['median_ms']:6.1f} ms median, p95 {n['p95_ms']:.1f} ms")
+        lines.append(f"naive interact + fresh pyplot figure   {n['median_ms']:6.1f} ms median, "
+                     f"p95 {n['p95_ms']:.1f} ms")
     s = results.get("startup")
     if s:
-        lines.append(f"import lessons over its dependencies   {s['import_overhead_ms']:6.2f} ms     target < {TARGETS['import_overhead_ms']} ms")
+        lines.append(f"import lessons over its dependencies   {s['import_overhead_ms']:6.2f} ms     "
+                     f"target < {TARGETS['import_overhead_ms']} ms")
         lines.append(f"  ... plus its data, chart and widget modules on first use {s['first_use_import_ms']:.1f} ms")
         worst = max(v["cached_ms"] for v in s["tables"].values())
-        lines.append(f"slowest cached table load              {worst:6.3f} ms     target < {TARGETS['cached_load_ms']} ms")
+        lines.append(f"slowest cached table load              {worst:6.3f} ms     "
+                     f"target < {TARGETS['cached_load_ms']} ms")
         first = max(v["first_ms"] for v in s["tables"].values())
         lines.append(f"slowest first table load               {first:6.1f} ms")
     if "setup" in results:
-        lines.append(f"set-up from a fresh clone              {results['setup']['fresh_clone_setup_s']:6.2f} s      (reported)")
+        setup_s = results["setup"]["fresh_clone_setup_s"]
+        lines.append(f"set-up from a fresh clone              {setup_s:6.2f} s      (reported)")
     return "\n".join(lines)
 
 

@@ -5,6 +5,7 @@ import pytest
 from lessons.chronology import events
 from lessons.citations import cite, short_cite, sources_for
 from lessons.data import load
+from lessons.dates import format_date
 from lessons.errors import LessonInputError
 
 
@@ -20,7 +21,14 @@ def test_every_source_formats_with_title_and_year():
     for src in load("sources").itertuples():
         text = cite(src.id)
         assert src.title.rstrip(".") in text
-        assert (str(src.year) if src.year is not pd.NA else "n.d.") in text or src.date is not pd.NaT
+        # A dated source (a press report, a document) is cited to the day, else by its year, else "n.d."
+        if pd.notna(src.date):
+            when = format_date(src.date, "day")
+            assert str(src.date.year) in when, (src.id, when)
+        else:
+            when = "n.d." if pd.isna(src.year) else str(src.year)
+        assert when in text, (src.id, when, text)
+        assert ("n.d." in text) == (when == "n.d."), (src.id, text)
         if src.url:
             assert text.endswith(src.url)
         assert short_cite(src.id)

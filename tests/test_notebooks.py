@@ -11,12 +11,15 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from lessons.citations import cite
+from lessons.course import course_outline
+from lessons.glossary_terms import term
+from lessons.markup import html_text
+
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
 def test_lesson_list_matches_the_notebooks_folder():
-    from lessons.course import course_outline
-
     names = {p.name for p in NOTEBOOKS}
     listed = set(course_outline()["notebook"])
     assert names <= listed, f"notebooks not in data/lessons.csv: {names - listed}"
@@ -59,4 +62,8 @@ def test_start_here_runs_from_another_folder_and_shows_chart_and_widget(tmp_path
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widgets) == 3, "the timeline explorer, question 0.1 and the glossary search"
     markdown = "".join(o.get("data", {}).get("text/markdown", "") for o in outputs)
-    assert "Stalin" in markdown or "Wilson Center" in text + markdown + html
+    # The lesson's cite() cell shows the event with every source, as the library formats it, links included.
+    assert cite("1948-ussr-dprk-relations")._repr_markdown_() in markdown
+    # Its key-terms table names each term the cell asks for.
+    for entry in ("kim-il-sung", "syngman-rhee", "joseph-stalin", "38th-parallel", "veto"):
+        assert f">{html_text(term(entry)['term'])}<" in html, entry

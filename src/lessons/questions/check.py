@@ -148,8 +148,9 @@ def check(question_id: object, answer: object) -> Feedback:
     right option; from the second wrong try on, the feedback explains the answer with
     its evidence. An answer that cannot be read does not count as a try.
 
-    >>> check("0.1", "b").status in {"correct", "wrong"}
-    True
+    >>> wrong = check("0.1", "b")  # not the answer: why, and a hint, but no evidence that would name it
+    >>> wrong.status, bool(wrong.hint), wrong.evidence
+    ('wrong', True, [])
     >>> check("0.1", "").status
     'invalid'
     """

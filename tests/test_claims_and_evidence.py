@@ -7,10 +7,12 @@ import pytest
 from lessons.charts.claims_chart import claims_chart
 from lessons.charts.diplomatic_chart import diplomatic_chart
 from lessons.charts.trade_chart import smoothing_chart
+from lessons.chronology import event
 from lessons.data import load, schema
 from lessons.errors import LessonInputError
 from lessons.evidence import MAX_QUERY, explain_no_match, find_evidence
 from lessons.flawed_claims import VERDICTS, claim, claims, judge, swap_koreas
+from lessons.trade import trade_series
 from lessons.widgets.claim_checker import ClaimChecker, EvidenceFinder
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
@@ -165,20 +167,33 @@ def test_diplomatic_data_and_chart():
     assert set(soviet_in_pyongyang[soviet_in_pyongyang["year"] <= 1965]["level"]) == {9}
     chart = diplomatic_chart()
     notes = [t.get_text() for t in chart.figure.axes[0].texts if t.get_text().startswith("Chronology")]
-    assert notes == ["Chronology for comparison: North Korea and Moscow, relations from 12 Oct 1948; "
-                     "South Korea and Moscow, relations from 30 Sep 1990."]
+    # The chart's dates are the chronology's, for both Koreas.
+    assert notes == ["Chronology for comparison: "
+                     f"North Korea and Moscow, relations from {event('1948-ussr-dprk-relations')['when']}; "
+                     f"South Korea and Moscow, relations from {event('1990-rok-ussr-relations')['when']}."]
     assert "Soviet/Russian mission in Pyongyang: 1950: 9" in chart.alt
+
+
+def reported_and_smoothed(pair, years, year):
+    """The two series the smoothing chart must draw, and one year's (reported, smoothed) values."""
+    raw, smooth = trade_series(pair, years), trade_series(pair, years, smoothed=True)
+    pick = raw["year"] == year
+    return raw, smooth, (raw.loc[pick, "value"].iloc[0], smooth.loc[pick, "value"].iloc[0])
 
 
 def test_smoothing_chart_shows_the_1996_spike():
     chart = smoothing_chart()
     reported, smoothed = chart.figure.axes[0].lines[:2]
-    years = list(reported.get_xdata())
-    i = years.index(1996)
-    assert reported.get_ydata()[i] == 924 and smoothed.get_ydata()[i] == 95
-    assert "1996: 924 reported, 95 smoothed" in chart.alt
+    raw, smooth, (spike, flattened) = reported_and_smoothed("USSR/Russia–DPRK", (1992, 2005), 1996)
+    assert list(reported.get_xdata()) == list(raw["year"]) and list(reported.get_ydata()) == list(raw["value"])
+    assert list(smoothed.get_xdata()) == list(smooth["year"]) and list(smoothed.get_ydata()) == list(smooth["value"])
+    # 1996 is the spike: the highest year reported, several times what COW smoothed it to
+    assert raw["value"].idxmax() == raw.index[raw["year"] == 1996][0] and spike > 5 * flattened
+    assert f"1996: {spike:,.0f} reported, {flattened:,.0f} smoothed" in chart.alt
 
 
 def test_smoothing_chart_shows_the_1992_dip_for_south_korea():
     chart = smoothing_chart("USSR/Russia–ROK", years=(1991, 2000))
-    assert "1 year: 1992: 827 reported, 1,529 smoothed" in chart.alt  # ROK imports 74 -> 776 smoothed
+    _, _, (dip, smoothed) = reported_and_smoothed("USSR/Russia–ROK", (1991, 2000), 1992)
+    assert dip < smoothed  # ROK's imports from Russia fall in 1992 as reported, not as smoothed
+    assert f"They differ in 1 year: 1992: {dip:,.0f} reported, {smoothed:,.0f} smoothed." in chart.alt

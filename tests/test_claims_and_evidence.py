@@ -154,9 +154,15 @@ def test_claim_checker_widget_both_ways():
 
 def test_claims_chart_grid():
     chart = claims_chart()
+    table = claims()
     texts = [t.get_text() for t in chart.figure.axes[0].texts]
-    assert len(texts) == 24 and texts.count("false") == 11
-    assert "10 false" in chart.alt and "swapped: 5 true, 6 partly true, 1 false" in chart.alt
+    # one row per claim: its verdict as written, then with North and South swapped
+    assert texts == [v for pair in zip(table["verdict"], table["swapped_verdict"], strict=True) for v in pair]
+    def tally(column):  # "1 partly true, 10 false": each verdict given, in VERDICTS order
+        counts = table[column].value_counts()
+        return ", ".join(f"{counts[v]} {v}" for v in VERDICTS if v in counts)
+
+    assert f"As written: {tally('verdict')}. With North and South swapped: {tally('swapped_verdict')}." in chart.alt
 
 
 def test_diplomatic_data_and_chart():

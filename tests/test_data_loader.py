@@ -1,5 +1,7 @@
 """Loading tables: types, caching, errors, and independence from the working directory."""
 import json
+import os
+import shutil
 import subprocess
 import sys
 
@@ -105,3 +107,22 @@ def test_data_readme_is_generated_from_the_catalogue(root):
         assert f"`{name}.csv`" in readme
         for field in lessons.data.schema(name):
             assert f"| `{field['name']}` |" in readme, (name, field["name"])
+
+
+def test_data_is_found_from_a_pulled_course_when_the_package_is_installed_elsewhere(root, tmp_path):
+    """A hub image installs the package from a wheel (no data beside it) and nbgitpuller puts the
+    course in a home folder: the kernel, running in <course>/notebooks, must find <course>/data."""
+    site = tmp_path / "site-packages"
+    shutil.copytree(root / "src" / "lessons", site / "lessons", ignore=shutil.ignore_patterns("__pycache__"))
+    course = tmp_path / "home" / "course"
+    shutil.copytree(root / "data", course / "data")
+    (course / "notebooks").mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "LESSONS_DATA_DIR"} | {"PYTHONPATH": str(site)}
+    code = "import lessons; print(lessons.data_dir()); lessons.setup()"
+    result = subprocess.run([sys.executable, "-c", code], cwd=course / "notebooks", env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == str(course / "data") and "Ready." in result.stdout
+    elsewhere = subprocess.run([sys.executable, "-c", "import lessons; lessons.data_dir()"], cwd=tmp_path,
+                               env=env, capture_output=True, text=True)
+    assert "course data folder was not found" in elsewhere.stderr and "LESSONS_DATA_DIR" in elsewhere.stderr

@@ -76,7 +76,7 @@ def test_widget_packages_and_notebook_move_with_jupyterlab(lock):
 def test_binder_files_live_in_one_place(root):
     assert not (root / "binder").exists() and not (root / ".binder").exists()
     post_build = (root / "postBuild").read_text()
-    assert "pip install --no-deps --no-build-isolation -e ." in post_build
+    assert "pip install --no-deps --no-build-isolation ." in post_build  # not editable (see postBuild)
     assert "jupyter lab build" not in post_build and "labextension install" not in post_build
 
 

@@ -1,6 +1,7 @@
 """Load the course's tables by name, with the types the data catalogue declares.
 
-The files live in the repository's ``data/`` folder; ``data/datapackage.json`` (a
+The files live in the course's ``data/`` folder (found by :func:`data_dir`, also when the
+package is installed from a wheel); ``data/datapackage.json`` (a
 Data Package, version 2 of the standard) documents every column, and this module reads its
 types from there so the catalogue and the loader cannot drift apart. Loading is
 cached: the first call reads the CSV, later calls return a copy of the cached table.
@@ -27,25 +28,43 @@ __all__ = ["data_dir", "table_names", "load", "schema"]
 
 #: Set this environment variable to read the tables from another folder.
 DATA_DIR_ENV = "LESSONS_DATA_DIR"
+#: The name in the course's datapackage.json: a data/ folder of another project is never taken for it.
+PACKAGE_NAME = "moscow-and-the-two-koreas"
+
+
+@functools.cache  # every load() asks: read each candidate's catalogue once per session
+def _is_course_data(folder: Path) -> bool:
+    catalogue = folder / "datapackage.json"
+    return catalogue.is_file() and f'"name": "{PACKAGE_NAME}"' in catalogue.read_text(encoding="utf-8")
+
+
+def _candidates() -> list[Path]:
+    """Where the data may be, in order: $LESSONS_DATA_DIR; a data/ folder in the working folder or
+    one above it (a kernel runs in ``<course>/notebooks``, also when the package was installed from a
+    wheel and the course pulled into a home folder); the repository this package sits in."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return [Path(override)]
+    here = Path.cwd().resolve()
+    return [*(folder / "data" for folder in (here, *here.parents)), Path(__file__).resolve().parents[2] / "data"]
 
 
 def data_dir() -> Path:
-    """Return the folder holding the course's data files.
-
-    It is found relative to this package (``src/lessons`` -> ``data``), so it does not
-    depend on the notebook's working directory.
+    """Return the folder holding the course's data files, wherever the notebook runs.
 
     >>> (data_dir() / "datapackage.json").exists()
     True
     """
-    override = os.environ.get(DATA_DIR_ENV)
-    folder = Path(override) if override else Path(__file__).resolve().parents[2] / "data"
-    if not (folder / "datapackage.json").is_file():
-        raise LessonInputError(
-            f"The course data folder was not found at {folder}. Install the course with "
-            f"'make test' or 'pip install -e .' from its repository, or set {DATA_DIR_ENV}."
-        )
-    return folder
+    candidates = _candidates()
+    for folder in candidates:
+        if _is_course_data(folder):
+            return folder
+    raise LessonInputError(
+        f"The course data folder was not found (looked in {candidates[0]}"
+        f"{' and the folders above it, and beside the installed package' if len(candidates) > 1 else ''}). "
+        f"Open the lesson from the course's notebooks/ folder, install the course with 'make test' or "
+        f"'pip install -e .' from its repository, or set {DATA_DIR_ENV} to its data/ folder."
+    )
 
 
 @functools.cache

@@ -44,6 +44,8 @@ def test_links_for_other_hosts_and_refs():
     assert link.startswith("https://mybinder.org/v2/git/https%3A%2F%2Fgitlab.com%2Fgroup%2Fcourse/v1?")
     puller = hub_link("https://hub.school.org/", "https://github.com/a/b.git", "00-start-here.ipynb")
     assert parse_qs(urlparse(puller).query)["urlpath"] == ["lab/tree/b/notebooks/00-start-here.ipynb"]
+    # a remote ending in .git: nbgitpuller must clone into the folder urlpath opens (issue 13)
+    assert parse_qs(urlparse(puller).query)["targetpath"] == ["b"]
     with pytest.raises(LessonInputError, match="--repo must be"):
         links_table("github.com/a/b")
     with pytest.raises(LessonInputError, match="--hub must be"):

@@ -16,9 +16,8 @@ import pandas as pd
 
 from .errors import LessonInputError
 from .validate import check_choice, check_date
-from .validate import check_years as _check_years
 
-__all__ = ["format_date", "format_span", "check_years", "given_precision", "PRECISIONS"]
+__all__ = ["format_date", "format_span", "given_precision", "PRECISIONS"]
 
 PRECISIONS = ("day", "month", "year")
 # No "%-d" (day without a leading zero): Windows' strftime does not know it.
@@ -138,18 +137,3 @@ def _span(start: pd.Timestamp, end: pd.Timestamp | None, precision: str, end_pre
         return f"{first} – {whole}"
     return f"{start.day}–{whole}"
 
-
-def check_years(years, first: int, last: int,
-                out_of_range: str = "Years must lie between {first} and {last}.") -> tuple[int, int]:
-    """Read one year or a (first, last) pair of whole years inside ``first``..``last``.
-
-    Kept for callers of the earlier API; new code uses :func:`lessons.validate.check_years`.
-
-    >>> check_years(1990, 1945, 2025), check_years((1950.0, 1953), 1945, 2025)
-    ((1990, 1990), (1950, 1953))
-    >>> check_years((1991, 1988), 1945, 2025)
-    Traceback (most recent call last):
-    ...
-    lessons.errors.LessonInputError: years: the first year (1991) is after the last (1988); try (1988, 1991). ...
-    """
-    return _check_years(years, first=first, last=last, note=out_of_range.format(first=first, last=last))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..course import notebook_path
 from ..data import load
+from ..markup import MD_DOLLAR
 from ..notes import known_ids, number_notes
 
 __all__ = ["house_dollars", "house_form", "normalise_lessons"]
@@ -29,7 +30,7 @@ _CODE_SPAN = re.compile(r"(`[^`]*`)")
 def house_dollars(text: str) -> str:
     """Every dollar outside code spans written as ``\\$``, however it was escaped before."""
     parts = _CODE_SPAN.split(text)
-    return "".join(p if p.startswith("`") else re.sub(r"\\*\$", r"\\\\$", p) for p in parts)
+    return "".join(p if p.startswith("`") else re.sub(r"\\*\$", lambda _: MD_DOLLAR, p) for p in parts)
 
 
 def house_form(cells: list[str]) -> list[str]:

@@ -1,7 +1,11 @@
 """Shared fixtures. Charts are drawn off-screen; nothing here opens a window."""
 import os
+import tempfile
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Answers given while testing (by tests, nbval's kernels, the browser's JupyterLab) are kept in a
+# folder of this run, never in the home of whoever runs the tests.
+os.environ["LESSONS_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="lessons-answers-")
 
 from pathlib import Path  # noqa: E402
 
@@ -16,12 +20,11 @@ def root() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def fresh_tries():
-    """Each test starts with no wrong tries counted, so feedback does not depend on test order."""
-    from lessons.questions.check import forget_tries
-
-    forget_tries()
-    yield
+def fresh_answers(tmp_path_factory, monkeypatch):
+    """Each test starts with no answers kept (so no tries counted): feedback does not depend on test order."""
+    folder = tmp_path_factory.mktemp("answers")
+    monkeypatch.setenv("LESSONS_ANSWERS_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(scope="session")

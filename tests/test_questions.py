@@ -4,7 +4,6 @@ import pytest
 from lessons.course import course_outline
 from lessons.questions import check
 from lessons.questions.bank import KINDS, questions
-from lessons.questions.check import forget_tries
 from lessons.questions.parse import PartialDate
 
 
@@ -71,12 +70,12 @@ def test_an_unreadable_answer_does_not_count_as_a_try():
     assert not check("1.1", "1900").evidence
 
 
-def test_choice_feedback_explains_each_wrong_option():
+def test_choice_feedback_explains_each_wrong_option(monkeypatch, tmp_path):
     for qid, q in questions().items():
         if q.kind == "choice":
             assert set(q.feedback) == set(q.options) - {q.answer}, qid
             for letter, why in q.feedback.items():
-                forget_tries()
+                monkeypatch.setenv("LESSONS_ANSWERS_DIR", str(tmp_path / f"{qid}-{letter}"))  # no tries yet
                 assert check(qid, letter.upper()).message == why
 
 

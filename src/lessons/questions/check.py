@@ -11,20 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..answers import store
 from ..glossary_terms import term
 from ..markup import html_text, md_text
 from ..notes import evidence_line
 from .bank import Question, get, questions
 from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number
 
-__all__ = ["Feedback", "check", "evidence_lines", "tries", "forget_tries", "REVEAL_AFTER"]
+__all__ = ["Feedback", "check", "judge", "evidence_lines", "tries", "REVEAL_AFTER"]
 
 # After this many wrong tries the feedback explains the answer with its evidence: a third
 # guess teaches less than reading why (and "earlier"/"too high" alone invites halving).
+# Tries are counted from the student's kept answers (lessons.answers.store), so a kernel
+# restart neither forgets them nor starts the hints again.
 REVEAL_AFTER = 2
-
-# Wrong tries per question id in this kernel; a right answer does not reset it.
-_wrong_tries: dict[str, int] = {}
 
 # Plain symbols that common fonts carry (an emoji font is not everywhere, e.g. on school Linux machines).
 ICONS = {"correct": "✓ Right.", "partial": "◐ Nearly.", "wrong": "✗ Not yet.", "invalid": "⚠ Check the format."}
@@ -128,25 +128,42 @@ def _judge(q: Question, answer: object) -> tuple[str, str]:
 
 
 def tries(question_id: str) -> int:
-    """How many wrong answers question ``question_id`` has had in this kernel.
+    """How many wrong or nearly-right answers ``question_id`` has had (kept across kernel restarts).
 
     >>> tries("no-such-question")
     0
     """
-    return _wrong_tries.get(question_id, 0)
+    q = get(question_id)
+    return store.wrong_tries(q.lesson, q.id) if q else 0
 
 
-def forget_tries() -> None:
-    """Start counting wrong tries afresh (tests, or a student starting a lesson again)."""
-    _wrong_tries.clear()
+def judge(question_id: object, answer: object) -> tuple[str, str]:
+    """Judge ``answer`` to ``question_id`` without keeping it: ``(status, message)``.
+
+    For the grader, which re-checks handed-in answers: nothing is recorded or counted.
+    An unknown question or an unreadable answer is ``("invalid", why)``.
+
+    >>> judge("1.1", "1900")
+    ('wrong', 'Not 1900: it happened later.')
+    >>> judge("1.1", "soon")[0], judge("9.9", "a")[0]
+    ('invalid', 'invalid')
+    """
+    q = get(question_id)
+    if q is None:
+        return "invalid", f"There is no question {question_id!r}."
+    try:
+        return _judge(q, answer)
+    except AnswerFormatError as error:
+        return "invalid", str(error)
 
 
 def check(question_id: object, answer: object) -> Feedback:
     """Check ``answer`` to question ``question_id`` ("1.2") and explain the result.
 
-    A wrong answer gets why it is wrong and a hint, but no evidence that would name the
-    right option; from the second wrong try on, the feedback explains the answer with
-    its evidence. An answer that cannot be read does not count as a try.
+    Every answer is kept (see :mod:`lessons.answers.store`). A wrong answer gets why it is
+    wrong and a hint, but no evidence that would name the right option; from the second
+    wrong try on, the feedback explains the answer with its evidence. An answer that cannot
+    be read is kept but does not count as a try.
 
     >>> wrong = check("0.1", "b")  # not the answer: why, and a hint, but no evidence that would name it
     >>> wrong.status, bool(wrong.hint), wrong.evidence
@@ -163,10 +180,11 @@ def check(question_id: object, answer: object) -> Feedback:
     try:
         status, message = _judge(q, answer)
     except AnswerFormatError as error:
+        store.record(q.lesson, q.id, q.kind, answer, "invalid")
         return Feedback("invalid", str(error))
+    store.record(q.lesson, q.id, q.kind, answer, status)
     if status == "correct":
         return Feedback(status, message, evidence=evidence_lines(q, reveal=True))
-    _wrong_tries[q.id] = tries(q.id) + 1
     if tries(q.id) < REVEAL_AFTER:
         return Feedback(status, message, hint=q.hint)
     explained = f"{message} After {tries(q.id)} tries, here is the answer and why: {q.explanation}"

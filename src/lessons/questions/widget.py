@@ -6,7 +6,9 @@ Tests (and impatient students) can drive it directly: set ``widget.answer.value`
 from __future__ import annotations
 
 import ipywidgets as widgets
+import traitlets
 
+from ..answers import store
 from ..display import ShowsWidget
 from ..glossary_terms import term
 from ..markup import html_text, md_text
@@ -56,6 +58,26 @@ class QuestionWidget(ShowsWidget):
             controls = [self.answer]
         self.widget = widgets.VBox([*([header] if header else []), *controls, self.button, self.feedback],
                                    layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"))
+        self.restore()
+
+    def restore(self) -> None:
+        """Put back the student's last kept answer (after a restart or reload) and say how it went."""
+        kept = store.latest(self.question.lesson).get(self.question.id)
+        if not kept or kept.get("status") == "invalid":
+            return
+        answer = kept.get("answer")
+        try:
+            if self.positions and isinstance(answer, list) and len(answer) == len(self.positions):
+                for box, letter in zip(self.positions, answer, strict=True):
+                    box.value = letter
+            elif self.answer is not None and isinstance(answer, (str, int, float)):
+                self.answer.value = str(answer)
+        except (traitlets.TraitError, ValueError):  # the bank changed since (e.g. fewer options): start blank
+            return
+        verdict = {"correct": "right", "partial": "nearly right"}.get(kept["status"], "not right yet")
+        tries = kept.get("try", 0)
+        self.feedback.value = html_text(f"Kept from before: your answer was {verdict} "
+                                        f"({tries} {'try' if tries == 1 else 'tries'}). Press Check to check it again.")
 
     def current_answer(self):
         """What the controls hold now, in the form :func:`check` accepts."""

@@ -20,7 +20,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-
 CHARTS = set(CHART_FUNCTIONS)
 EXPLORERS = set(EXPLORER_FUNCTIONS)
 STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Reflection", "Key terms",
-            "Key points", "Sources"}
+            "Key points", "Sources", "Hand in"}
 
 
 def parsed(path):
@@ -101,6 +101,19 @@ def test_chart_explorer_questions_terms_points_sources_footer(path):
     sources_call = next(kw for n, _, kw in used if n == "sources_section")
     assert ast.literal_eval(sources_call["lesson"]) == lesson
     assert "CC BY 4.0" in markdown[-1] and "How to cite" in markdown[-1]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_hand_in_section_names_its_lesson(path):
+    """A Hand in section after the key points: the cell hands in this lesson, and the notebook says which it is."""
+    nb, lesson, markdown, code = parsed(path)
+    assert nb.metadata["lessons"] == {"lesson": lesson}, "the grader reads the lesson from the notebook's metadata"
+    heading = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("### Hand in"))
+    text, cell = nb.cells[heading].source, nb.cells[heading + 1]
+    assert f"lessons.my_answers({lesson})" in text and "On Binder" in text and "JupyterHub" in text
+    assert cell.cell_type == "code" and cell.source == f'lessons.hand_in(lesson={lesson}, name="")'
+    points = next(i for i, c in enumerate(nb.cells) if c.source.startswith("### Key points"))
+    assert points < heading < next(i for i, c in enumerate(nb.cells) if c.source.startswith("### Sources"))
 
 
 def test_every_question_in_the_bank_is_asked_somewhere():

@@ -41,6 +41,7 @@ _EXPORTS = {
     "claims": "flawed_claims", "judge": "flawed_claims", "swap_koreas": "flawed_claims",
     "diplomatic_chart": "charts.diplomatic_chart", "smoothing_chart": "charts.trade_chart",
     "claims_chart": "charts.claims_chart",
+    "hand_in": "answers.hand_in", "my_answers": "answers.hand_in",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -126,10 +126,30 @@ def _only_headings(text: str) -> bool:
     return all(re.fullmatch(r"#+ .*", line.strip()) for line in text.splitlines() if line.strip())
 
 
+def drop_hand_in(nb: nbformat.NotebookNode) -> int:
+    """Remove the Hand in section (its heading cell and the cell it runs): paper hands in nothing.
+
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("### Hand in"),
+    ...     nbformat.v4.new_code_cell('lessons.hand_in(lesson=1, name="")'), nbformat.v4.new_markdown_cell("### Sources")])
+    >>> drop_hand_in(nb), [c.source for c in nb.cells]
+    (2, ['### Sources'])
+    """
+    keep, dropping = [], False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            dropping = cell.source.startswith("### Hand in")
+        if not dropping:
+            keep.append(cell)
+    removed = len(nb.cells) - len(keep)
+    nb.cells = keep
+    return removed
+
+
 def for_paper(nb: nbformat.NotebookNode) -> int:
     """Make an executed lesson read as paper; return how many screen-only pieces were removed."""
+    removed = drop_hand_in(nb)
     shows = [bool(c.get("outputs")) for c in nb.cells]  # before: which cells show something on screen
-    removed = strip_widgets(nb)
+    removed += strip_widgets(nb)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "markdown":
             continue

@@ -108,7 +108,8 @@ def test_hand_in_section_names_its_lesson(path):
     """A Hand in section after the key points: the cell hands in this lesson, and the notebook says which it is."""
     nb, lesson, markdown, code = parsed(path)
     assert nb.metadata["lessons"] == {"lesson": lesson}, "the grader reads the lesson from the notebook's metadata"
-    heading = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("### Hand in"))
+    heading = next(i for i, c in enumerate(nb.cells)
+                   if c.cell_type == "markdown" and c.source.startswith("### Hand in"))
     text, cell = nb.cells[heading].source, nb.cells[heading + 1]
     assert f"lessons.my_answers({lesson})" in text and "On Binder" in text and "JupyterHub" in text
     assert cell.cell_type == "code" and cell.source == f'lessons.hand_in(lesson={lesson}, name="")'

@@ -20,7 +20,7 @@ lessons.errors.LessonInputError: lesson must be a lesson number, one of 0, 1, 2,
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 
@@ -57,6 +57,11 @@ def _answer_text(answer: object) -> str:
     return " ".join(answer) if isinstance(answer, list) else str(answer)
 
 
+def _when(entry: dict) -> str:
+    """A record's time to the minute, as people write it ("2026-12-04 10:15")."""
+    return str(entry.get("time", ""))[:16].replace("T", " ")
+
+
 def _rows(lesson: int) -> list[dict]:
     """One row per question of the lesson (answered or not), then each open answer."""
     kept = store.latest(lesson)
@@ -65,11 +70,11 @@ def _rows(lesson: int) -> list[dict]:
         entry = kept.pop(qid, None)
         rows.append({"item": f"Question {qid}", "answer": _answer_text(entry["answer"]) if entry else "",
                      "result": RESULTS.get(entry["status"], "") if entry else "Not answered",
-                     "tries": entry["try"] if entry else 0, "when": (entry or {}).get("time", "")[:16].replace("T", " ")})
+                     "tries": entry["try"] if entry else 0, "when": _when(entry or {})})
     for item, entry in kept.items():
         rows.append({"item": item, "answer": _answer_text(entry.get("answer", "")),
                      "result": RESULTS.get(entry.get("status"), ""), "tries": entry.get("try", 0),
-                     "when": entry.get("time", "")[:16].replace("T", " ")})
+                     "when": _when(entry)})
     return rows
 
 
@@ -103,7 +108,7 @@ class HandIn:
         name_note = ("" if p["student"] else
                      "<p><b>Add your name</b> between the quotes in this cell (name=\"...\") and run it again.</p>")
         return (f'<div class="lessons-hand-in"><p><b>Hand in, lesson {self.lesson}:</b> {answered} of '
-                f"{len(self.rows)} answered, as <b>{who}</b>, at {html_text(p['handed_in'][:16].replace('T', ' '))} UTC.</p>"
+                f"{len(self.rows)} answered, as <b>{who}</b>, at {html_text(_when({'time': p['handed_in']}))} UTC.</p>"
                 f"{name_note}"
                 f'<table class="lessons-table" style="{TABLE_STYLE}"><caption>Your answers to lesson {self.lesson}'
                 f"</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -126,7 +131,7 @@ def hand_in(lesson: object, name: object = "") -> HandIn:
     name = check_text(name, "name", example='"Ana Kim"').strip()
     if len(name) > NAME_LIMIT:
         raise LessonInputError(f"name must be at most {NAME_LIMIT} characters; got {len(name)}.")
-    when = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    when = datetime.now(UTC).isoformat(timespec="seconds")
     payload = build(lesson, name, store.history(lesson), submission=store.submission_id(),
                     hub_user=os.environ.get("JUPYTERHUB_USER", ""), when=when)
     return HandIn(lesson, payload, _rows(lesson))

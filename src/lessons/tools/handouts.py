@@ -130,7 +130,8 @@ def drop_hand_in(nb: nbformat.NotebookNode) -> int:
     """Remove the Hand in section (its heading cell and the cell it runs): paper hands in nothing.
 
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("### Hand in"),
-    ...     nbformat.v4.new_code_cell('lessons.hand_in(lesson=1, name="")'), nbformat.v4.new_markdown_cell("### Sources")])
+    ...     nbformat.v4.new_code_cell('lessons.hand_in(lesson=1, name="")'),
+    ...     nbformat.v4.new_markdown_cell("### Sources")])
     >>> drop_hand_in(nb), [c.source for c in nb.cells]
     (2, ['### Sources'])
     """

@@ -99,6 +99,15 @@ def _counted(records: list[dict], item: str) -> list[dict]:
     return [r for r in records if r.get("item") == item and r.get("status") in COUNTED]
 
 
+def _ends_torn(handle) -> bool:
+    """Whether a file open for binary reading ends in the middle of a line (a write cut short)."""
+    size = handle.seek(0, os.SEEK_END)
+    if size == 0:
+        return False
+    handle.seek(size - 1)
+    return handle.read(1) != b"\n"
+
+
 def record(lesson: int, item: str, kind: str, answer: object, status: str) -> dict:
     """Keep one answer and return its record (with ``try``: the how-manieth counted answer it is)."""
     counted = _counted(history(lesson), item)
@@ -108,8 +117,10 @@ def record(lesson: int, item: str, kind: str, answer: object, status: str) -> di
     path = _path(lesson)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        with open(path, "a+b") as handle:
+            torn = _ends_torn(handle)
+            # after a torn line, start a new one: the torn line stays unreadable, this one does not
+            handle.write((b"\n" if torn else b"") + (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8"))
     except OSError as error:
         _unsaved.append({**entry, "dir": str(answers_dir())})
         if str(path) not in _warned:

@@ -5,6 +5,7 @@
     python -m lessons handouts [--out handouts] [--no-pdf]
     python -m lessons notes            # for authors: number the lessons' citation notes, house dollars
     python -m lessons catalogue        # rewrite data/README.md from data/datapackage.json
+    python -m lessons grade handed-in/*.ipynb --out grades [--lesson 1]   # re-judge hand-ins, review open answers
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sys
 from .errors import LessonInputError
 from .tools.authoring import normalise_lessons
 from .tools.catalogue import write_data_readme
+from .tools.grade import main as grade_main
 from .tools.guide import write_guide
 from .tools.handouts import build_handouts
 from .tools.links import links_table
@@ -32,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     handouts.add_argument("--no-pdf", action="store_true", help="HTML only")
     commands.add_parser("notes", help="for authors: number every lesson's citation notes and write dollars as \\\\$")
     commands.add_parser("catalogue", help="rewrite data/README.md from data/datapackage.json")
+    grade = commands.add_parser("grade", help="grade handed-in notebooks: grades.csv, problems.csv, review.html")
+    grade.add_argument("submissions", nargs="*", help="the handed-in .ipynb files")
+    grade.add_argument("--out", required=True, help="folder for grades.csv, problems.csv and review.html")
+    grade.add_argument("--lesson", help="grade only hand-ins of this lesson number (others are reported)")
     return parser
 
 
@@ -51,6 +57,8 @@ def _run(args: argparse.Namespace) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; a bad option gets a message and exit code 2, never a traceback."""
     args = _parser().parse_args(argv)
+    if args.command == "grade":  # its own exit codes: 1 when no hand-in could be graded
+        return grade_main(args.submissions, args.out, args.lesson)
     try:
         for line in _run(args):
             print(line)

@@ -35,10 +35,17 @@ edit those, not this file.*
   Zero to JupyterHub with Kubernetes.
 - **Students' own computers.** `make lab` (see the README).
 
-## How students submit
-Students save their notebook (File ▸ Save), then download it (File ▸ Download) and upload the `.ipynb` file to your
-learning platform. Ask them to run Kernel ▸ Restart Kernel and Run All Cells first, so the file shows a clean run.
-Self-check answers are not recorded anywhere: for credit, ask for written answers in a cell they add at the end.
+## How students hand in, and how you grade
+Every answer a student checks (question widgets, `lessons.check`, and written answers) is kept in their home folder as
+they go, so it survives a kernel restart or a page reload; `lessons.my_answers(N)` shows them. Each lesson ends with a
+**Hand in** section: the student types their name in its cell, runs it and saves; the cell's output holds every
+answer, so the saved `.ipynb` carries them. On Binder, whose sessions are temporary, they then download the file
+(File ▸ Download) and upload it to your learning platform; on a hub, collect the files from their homes or ask for the
+download too.
+Grade the files you collect with `python -m lessons grade submissions/*.ipynb --out grades`, which reads them without
+running anything: `grades/grades.csv` has one row per student and question, each answer re-checked against the question
+bank; `grades/review.html` collects written answers by question; `grades/problems.csv` names each file that could not
+be graded and why (not a notebook, no Hand in output, answers edited by hand, a copy of another file, another lesson).
 
 ## Do not edit released notebooks mid-term
 nbgitpuller merges your changes into students' copies; editing or moving a notebook they have already opened can

@@ -91,9 +91,12 @@ def _parse(text: str) -> tuple[object, str | None]:
     try:
         return json.loads(text), None
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A saved notebook is one JSON object ending in "}": one that starts but never closes, or
+        # breaks off at the very end, was cut short (an interrupted upload or copy), not mistyped.
+        stripped = text.strip()
+        if error.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}")):
             return None, "the file is cut short (the notebook ends early: hand in the whole file again)"
-        return None, f"it is not a notebook (not valid JSON: {error.msg} at line {error.lineno})"
+        return None, f"it is not a notebook (not valid JSON: {error.msg}, line {error.lineno} column {error.colno})"
     except (ValueError, RecursionError):  # a number too long to read, nesting too deep to follow
         return None, "it is not a notebook (JSON that cannot be read safely)"
 
@@ -131,13 +134,13 @@ def _read_file(path: Path) -> tuple[str | None, str | None]:
             return None, "it is a folder, not a notebook file"
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return None, f"it is too large ({size / 1024 / 1024:.0f} MB; a hand-in is under {MAX_BYTES // 2**20} MB)"
+            return None, f"it is too large ({size / 2**20:.1f} MB; a hand-in is under {MAX_BYTES / 2**20:g} MB)"
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)  # the size can change after stat(); never read more
     except OSError as error:
         return None, f"it cannot be read ({error.strerror or error})"
     if len(raw) > MAX_BYTES:
-        return None, f"it is too large (over {MAX_BYTES // 2**20} MB)"
+        return None, f"it is too large (over {MAX_BYTES / 2**20:g} MB)"
     try:
         return raw.decode("utf-8-sig"), None  # a byte-order mark, as some editors write, is harmless
     except UnicodeDecodeError:

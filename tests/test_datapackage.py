@@ -86,6 +86,7 @@ def test_multi_valued_references_resolve():
         ("events.source_ids", load("events")["source_ids"], ids["sources"]),
         ("glossary.event_ids", load("glossary")["event_ids"], ids["events"]),
         ("glossary.source_ids", load("glossary")["source_ids"], ids["sources"]),
+        ("documents.event_ids", load("documents")["event_ids"], ids["events"]),
         ("claims.evidence_ids", load("claims")["evidence_ids"], evidence),
         ("claims.swapped_evidence_ids", load("claims")["swapped_evidence_ids"], evidence),
         ("claims.figure_ids", load("claims")["figure_ids"], ids["figures"]),
@@ -109,7 +110,7 @@ def test_every_source_is_cited(package):
     """No orphan rows in sources.csv: each is cited by a table or a resource of the catalogue."""
     cited = {s for row in load("events")["source_ids"] for s in row}
     cited |= {s for row in load("glossary")["source_ids"] for s in row}
-    for table in ("figures", "places", "trade", "diplomatic"):
+    for table in ("figures", "places", "trade", "diplomatic", "documents"):
         cited |= set(load(table)["source_id"])
     cited |= {s["id"] for res in package["resources"] for s in res.get("sources", []) if "id" in s}
     assert set(load("sources")["id"]) - cited == set()

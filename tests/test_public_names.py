@@ -32,6 +32,8 @@ CALLS = {
     "swap_koreas": "('North Korea')", "table_names": "()", "term": "('veto')", "timeline_chart": "()",
     "timeline_explorer": "()", "trade_chart": "()", "trade_explorer": "()", "trade_pairs": "()",
     "trade_series": "()", "trade_turn_chart": "()", "war_phases": "()",
+    "documents": "(lesson=2)", "document": "(lessons.documents()['id'].iloc[0])",
+    "document_cards": "(lesson=2)", "argument": "(lesson=2)",
 }
 
 

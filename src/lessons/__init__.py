@@ -42,6 +42,8 @@ _EXPORTS = {
     "diplomatic_chart": "charts.diplomatic_chart", "smoothing_chart": "charts.trade_chart",
     "claims_chart": "charts.claims_chart",
     "hand_in": "answers.hand_in", "my_answers": "answers.hand_in",
+    "documents": "primary_documents", "document": "primary_documents",
+    "document_cards": "widgets.document_card", "argument": "widgets.argument_box",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -1,0 +1,220 @@
+"""A period lesson's primary documents as cards to read and answer on, one card at a time.
+
+Each card shows a document's metadata (date, kind, author → recipient, whose voice, archive,
+language), why it was written, the course's summary and a link to the original, then four
+prompts in the moves of historical thinking (sourcing, contextualization, corroboration,
+close reading), each with a box to answer in. **Keep my answers** keeps the card's answers
+with the student's other answers (``lessons.answers.store``, item ``doc:<id>:<move>``), so
+they come back when the card is made again (after a restart) and are handed in with the lesson.
+
+The cards are stacked in one box and shown one at a time (a chooser picks the document): all
+of them open at once would make a lesson several screens longer.
+
+Tests drive it from Python: set a card's ``boxes[move].value``, then ``button.click()``.
+
+>>> import os, tempfile
+>>> os.environ["LESSONS_ANSWERS_DIR"] = tempfile.mkdtemp()
+>>> from lessons.tables import Record
+>>> card = DocumentCard(Record({"id": "1950-01-30-x", "date": "1950-01-30", "date_precision": "day",
+...     "lesson": 2, "title": "<Telegram>", "author": "Stalin", "recipient": "Shtykov", "kind": "telegram",
+...     "perspective": "USSR", "archive": "Archive", "url": "https://example.org/doc", "language": "Russian",
+...     "summary": "S", "context": "C", "event_ids": (), "source_id": "s"}))
+>>> "&lt;Telegram&gt;" in card.header.value, 'rel="noopener noreferrer"' in card.header.value
+(True, True)
+>>> card.boxes["sourcing"].value = "Stalin, to his ambassador."
+>>> card.button.click()
+>>> "Kept" in card.feedback.value
+True
+>>> DocumentCard(card.document).boxes["sourcing"].value
+'Stalin, to his ambassador.'
+"""
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..answers import store
+from ..data import load
+from ..dates import format_date
+from ..display import ShowsWidget
+from ..markup import attr_text, html_text
+from ..primary_documents import MOVES, check_lesson, documents
+from ..questions.accessible import LiveFeedback
+from ..tables import Record
+from .layout import BODY_STYLE, MUTED_STYLE, text_block
+
+__all__ = ["DocumentCard", "DocumentCards", "document_cards", "PROMPTS", "SUMMARY_NOTE", "item_id"]
+
+#: What each move asks of the student (the same for every document: the moves are the skill).
+PROMPTS = {
+    "sourcing": "Who wrote this, when, and for whom? Why was it written, and how might that shape what it says?",
+    "contextualization": "What was happening when it was written (look at this lesson's chronology)? "
+                         "How does that help explain what the document says?",
+    "corroboration": "Check it against another document in this set or against the chronology: where do they "
+                     "agree, where do they differ, and which would you trust more on that point?",
+    "close-reading": "Which words or claims matter most here? What does the author want the reader to believe "
+                     "or do, and what does the document leave out?",
+}
+SUMMARY_NOTE = "Our summary (in the course's words; read the original for its wording)"
+KEEP = "Keep my answers"
+# The card's frame: a light border that JupyterLab's dark theme also shows.
+CARD_LAYOUT = {"border": "1px solid var(--jp-border-color2, #ccc)", "padding": "8px", "margin": "6px 0",
+               "width": "100%"}
+
+
+def item_id(document_id: str, move: str) -> str:
+    """The answer item for one move on one document, as the hand-in and the grader read it.
+
+    >>> item_id("1950-01-30-x", "sourcing")
+    'doc:1950-01-30-x:sourcing'
+    """
+    return f"doc:{document_id}:{move}"
+
+
+def _voice(code: str) -> str:
+    """An actor code as words: 'USSR' -> 'Soviet Union (USSR)'."""
+    names = dict(zip(load("actors")["code"], load("actors")["name"], strict=True))
+    return f"{names[code]} ({code})" if code in names and names[code] != code else str(code)
+
+
+def _when(row: Record) -> str:
+    precision = row.get("date_precision") or "day"
+    try:
+        return format_date(pd.Timestamp(row["date"]), precision)
+    except (ValueError, TypeError):  # a date the loader could not read: show it as it is
+        return str(row["date"])
+
+
+def metadata_line(row: Record) -> str:
+    """The card's first line, escaped: date · kind · author → recipient · voice · archive · language."""
+    who = " → ".join(p for p in (str(row.get("author") or "").strip(), str(row.get("recipient") or "").strip()) if p)
+    parts = [_when(row), str(row["kind"]).capitalize(), who, f"Voice: {_voice(str(row['perspective']))}",
+             str(row["archive"]), f"Original in {row['language']}"]
+    return " · ".join(html_text(p) for p in parts if p)
+
+
+def _link(row: Record) -> str:
+    url = str(row.get("url") or "").strip()
+    if not url.startswith("https://"):  # only an address the catalogue allows is made a link (never javascript:)
+        return '<p style="margin:0.3em 0">No address of the original is recorded; ask your teacher.</p>'
+    return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer">'
+            f"Read the original: {html_text(row['title'])}</a> "
+            f'<span style="{MUTED_STYLE}">({html_text(row["archive"])}; opens in a new tab)</span></p>')
+
+
+def card_html(row: Record) -> str:
+    """A document's card (everything but the answer boxes) as HTML; every piece of text escaped."""
+    return text_block(
+        f'<h4 style="margin:0 0 0.2em 0;font-size:1.05em">{html_text(row["title"])}</h4>'
+        f'<p style="margin:0 0 0.4em 0;{MUTED_STYLE}">{metadata_line(row)}</p>'
+        f'<p style="margin:0.3em 0"><b>Why it was written.</b> {html_text(row["context"])}</p>'
+        f'<p style="margin:0.3em 0"><b>{html_text(SUMMARY_NOTE)}.</b> {html_text(row["summary"])}</p>'
+        + _link(row))
+
+
+class DocumentCard(ShowsWidget):
+    """One document: its card, four prompts with answer boxes, **Keep my answers** and its feedback."""
+
+    def __init__(self, row: Record):
+        self.document = row
+        self.lesson = int(row["lesson"])
+        self.header = widgets.HTML(card_html(row))
+        self.boxes: dict[str, widgets.Textarea] = {}
+        parts: list[widgets.Widget] = [self.header]
+        for number, (move, title) in enumerate(MOVES, 1):
+            prompt = widgets.HTML(f'<div style="{BODY_STYLE};margin-top:0.4em"><b>{number}. {html_text(title)}.</b> '
+                                  f"{html_text(PROMPTS[move])}</div>")
+            # The description is the box's label (a <label for=…>), so a screen reader names each box.
+            box = widgets.Textarea(description=title, placeholder="Your answer", rows=3, continuous_update=False,
+                                   style={"description_width": "8.5em"}, layout=widgets.Layout(width="100%"))
+            self.boxes[move] = box
+            parts += [prompt, box]
+        self.button = widgets.Button(description=KEEP, button_style="primary", icon="save",
+                                     layout=widgets.Layout(width="auto"))
+        self.button.on_click(self.keep)
+        self.feedback = LiveFeedback()
+        self.widget = widgets.VBox([*parts, self.button, self.feedback], layout=widgets.Layout(**CARD_LAYOUT))
+        self.restore()
+
+    def items(self) -> dict[str, str]:
+        """Each move's answer item for this document."""
+        return {move: item_id(self.document["id"], move) for move in self.boxes}
+
+    def restore(self) -> None:
+        """Put the kept answers back in their boxes (after a restart or a reload)."""
+        kept = store.latest(self.lesson)
+        found = 0
+        for move, item in self.items().items():
+            answer = kept.get(item, {}).get("answer")
+            if isinstance(answer, str) and answer:
+                self.boxes[move].value = answer
+                found += 1
+        if found:
+            self.feedback.value = html_text(f"Kept from before: {found} of your answers on this document are back "
+                                            "in their boxes.")
+
+    def keep(self, _button=None) -> int:
+        """Keep every answer that changed since it was last kept; return how many were kept."""
+        kept = store.latest(self.lesson)
+        changed = 0
+        for move, item in self.items().items():
+            text = self.boxes[move].value
+            before = kept.get(item, {}).get("answer", "")
+            if text.strip() != str(before).strip() and (text.strip() or before):
+                store.record(self.lesson, item, "text", text, "written")
+                changed += 1
+        written = sum(bool(box.value.strip()) for box in self.boxes.values())
+        if changed:
+            self.feedback.value = html_text(f"Kept: {written} of 4 answers on this document. They are handed in "
+                                            "with the lesson and come back if the kernel restarts.")
+        elif written:
+            self.feedback.value = html_text(f"Kept already: {written} of 4 answers, unchanged since you last kept "
+                                            "them.")
+        else:
+            self.feedback.value = html_text("Nothing to keep yet: write an answer in a box first.")
+        return changed
+
+
+class DocumentCards(ShowsWidget):
+    """A lesson's document cards in one box, one shown at a time; ``chooser`` picks which."""
+
+    def __init__(self, lesson: object):
+        self.lesson = check_lesson(lesson)
+        table = documents(lesson=self.lesson)
+        self.cards = [DocumentCard(row) for _, row in table.iterrows()]
+        count = len(self.cards)
+        voices = sorted(set(table["perspective"]))
+        intro = widgets.HTML(text_block(
+            f"<b>{count} document{'s' if count != 1 else ''}</b> from {len(voices)} "
+            f"voice{'s' if len(voices) != 1 else ''} ({html_text(', '.join(voices))}). "
+            "Choose a document, read it, answer its four prompts and press <b>Keep my answers</b>."))
+        options = [(f"{i} of {count} · {_when(card.document)} · {card.document['title']}", i - 1)
+                   for i, card in enumerate(self.cards, 1)]
+        self.chooser = widgets.Dropdown(options=options or [("no documents yet", -1)], description="Document",
+                                        style={"description_width": "initial"},
+                                        layout=widgets.Layout(width="100%", max_width="760px"))
+        self.chooser.observe(self.show, names="value")
+        self.widget = widgets.VBox([intro, self.chooser, *(card.widget for card in self.cards)],
+                                   layout=widgets.Layout(width="100%"))
+        self.show()
+
+    @property
+    def current(self) -> DocumentCard | None:
+        """The card shown now."""
+        return self.cards[self.chooser.value] if self.cards and self.chooser.value >= 0 else None
+
+    def show(self, change=None) -> None:
+        """Show the chosen card and hide the others."""
+        for i, card in enumerate(self.cards):
+            card.widget.layout.display = "flex" if i == self.chooser.value else "none"
+
+
+def document_cards(lesson: object) -> DocumentCards:
+    """Show the documents of period lesson ``lesson`` (1-6) as cards with answer boxes.
+
+    >>> document_cards(lesson=0)
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: lesson must be a period lesson, one of 1, 2, 3, 4, 5, 6; got 0.
+    """
+    return DocumentCards(lesson)

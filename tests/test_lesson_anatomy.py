@@ -3,6 +3,8 @@
 Title; objectives; time; a re-runnable setup cell; narrative sections that cite events;
 a static chart; an explorer; "Question N.M" self-checks matching the question bank;
 key terms from the glossary; key points; sources; and a footer with licence and citation.
+A period lesson (1-6) is also an inquiry: a central question under the objectives, a set of
+documents to read before the questions, and an argument to write after them.
 """
 import ast
 import re
@@ -20,7 +22,9 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-
 CHARTS = set(CHART_FUNCTIONS)
 EXPLORERS = set(EXPLORER_FUNCTIONS)
 STANDARD = {"Learning objectives", "How to use a notebook", "Before you start", "Explore", "Reflection", "Key terms",
-            "Key points", "Sources", "Hand in"}
+            "Key points", "Sources", "Hand in", "Central question", "Documents", "Your argument"}
+LESSONS = load("lessons").set_index("number")
+PERIOD_LESSONS = [int(n) for n, row in LESSONS.iterrows() if row["period"]]
 
 
 def parsed(path):
@@ -122,3 +126,36 @@ def test_every_question_in_the_bank_is_asked_somewhere():
     for path in NOTEBOOKS:
         asked |= {args[0] for name, args, _ in calls(parsed(path)[3]) if name == "question"}
     assert set(questions()) == asked
+
+
+def _heading(nb, text):
+    """Index of the markdown cell that starts with ``text`` (None if there is none)."""
+    return next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith(text)), None)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_period_lesson_is_an_inquiry(path):
+    """Central question right under the objectives (the one in data/lessons.csv, in bold); Documents
+    (at least 4, of at least 2 voices) before the first question; Your argument after the last
+    question and before the key terms. Other lessons have none of these and no central question."""
+    from lessons.primary_documents import documents
+
+    nb, lesson, markdown, code = parsed(path)
+    central, docs, argument = (_heading(nb, f"### {t}") for t in ("Central question", "Documents", "Your argument"))
+    expected = LESSONS.loc[lesson, "central_question"]
+    if lesson not in PERIOD_LESSONS:
+        assert (central, docs, argument, expected) == (None, None, None, ""), "only period lessons are inquiries"
+        return
+    assert central == _heading(nb, "### Learning objectives") + 1, "the central question follows the objectives"
+    bold = re.findall(r"\*\*(.+?)\*\*", nb.cells[central].source)
+    assert bold and bold[0] == expected, f"central question {bold[:1]} is not data/lessons.csv's {expected!r}"
+    assert "documents" in nb.cells[central].source and "charts" in nb.cells[central].source
+    questions_at = [i for i, c in enumerate(nb.cells) if c.source.startswith("#### Question")]
+    assert docs is not None and docs < questions_at[0], "Documents come before the questions"
+    assert nb.cells[docs + 1].source == f"lessons.document_cards(lesson={lesson})"
+    table = documents(lesson=lesson)
+    assert len(table) >= 4, f"lesson {lesson} has {len(table)} documents"
+    assert table["perspective"].nunique() >= 2, f"lesson {lesson}: documents of one voice only"
+    assert argument is not None and questions_at[-1] < argument < _heading(nb, "### Key terms")
+    assert nb.cells[argument + 1].source == f"lessons.argument(lesson={lesson})"
+    assert "150–250 words" in nb.cells[argument].source and expected in nb.cells[argument].source

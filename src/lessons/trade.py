@@ -117,18 +117,18 @@ def trade_series(pairs=None, years=None, flow: str = "total", smoothed: bool = F
     pairs = _pairs(pairs)
     first, last = _years(years)
     table = load("trade")
-    table = table[table["pair"].isin(pairs) & table["year"].between(first, last)].copy()
-    column = "smoothed" if smoothed else "value"
-    table["amount"] = table[column].where(table["flag"] != "missing-report")
-    table["power"] = table["pair"].str.split("–").str[0]
-    if flow == "exports":
-        table = table[table["exporter"] == table["power"]]
-    elif flow == "imports":
-        table = table[table["importer"] == table["power"]]
-    grouped = table.groupby(["pair", "year"], sort=True)
+    table = table[table["pair"].isin(pairs) & table["year"].between(first, last)]
+    missing = table["flag"] == "missing-report"
+    rows = pd.DataFrame({"pair": table["pair"], "year": table["year"], "missing": missing,
+                         "amount": table["smoothed" if smoothed else "value"].where(~missing)})
+    if flow != "total":  # the power is the pair's first part: the exporter of its exports
+        power = table["pair"].map({pair: pair.split("–")[0] for pair in pairs})
+        rows = rows[table["exporter" if flow == "exports" else "importer"] == power]
+    # Built-in aggregations, not a Python function per group: the explorer calls this on every change.
+    grouped = rows.groupby(["pair", "year"], sort=True)
     out = pd.DataFrame({
         # min_count=len: a total is missing if either direction is missing
         "value": grouped["amount"].sum(min_count=1 if flow != "total" else 2),
-        "missing_report": grouped["flag"].agg(lambda f: bool((f == "missing-report").any())),
+        "missing_report": grouped["missing"].any(),
     }).reset_index()
     return as_table(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
@@ -19,11 +20,11 @@ from ..errors import LessonInputError
 from ..stated_figures import figures
 from ..trade import FLOWS, TRADE_YEARS, pair_of, trade_pairs, trade_series
 from ..validate import check_choice, check_flag, check_years, shown
-from .chart import Chart
+from .chart import Chart, canvas_png
 from .style import OKABE_ITO, course_style, whole_years
 
-__all__ = ["trade_chart", "draw_trade", "draw_stated_roubles", "stated_trade", "missing_runs", "smoothing_chart",
-           "check_pairs", "SCALES", "PAIR_STYLES", "FLOW_LABELS"]
+__all__ = ["trade_chart", "draw_trade", "TradePlot", "draw_stated_roubles", "stated_trade", "missing_runs",
+           "smoothing_chart", "check_pairs", "SCALES", "PAIR_STYLES", "FLOW_LABELS"]
 
 SCALES = ("linear", "log")
 # One colour and marker per pair. Chosen so that the pairs a lesson compares (Moscow's and
@@ -133,18 +134,87 @@ def stated_trade(pairs, first: int, last: int) -> pd.DataFrame:
 
 def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
     parts = []
+    # NumPy rather than pandas inside the loop: the explorer asks for this on every change.
     for pair, rows in series.groupby("pair", sort=False):
-        known = rows.dropna(subset=["value"])
-        text = f"{pair}: no values" if known.empty else (
-            f"{pair}: from {known['value'].iloc[0]:,.0f} in {known['year'].iloc[0]} to "
-            f"{known['value'].iloc[-1]:,.0f} in {known['year'].iloc[-1]}, highest {known['value'].max():,.0f} "
-            f"in {known.loc[known['value'].idxmax(), 'year']}")
-        gaps = missing_runs(rows.loc[rows["missing_report"], "year"].tolist())
+        years = rows["year"].to_numpy(dtype=np.int64)
+        values = rows["value"].to_numpy(dtype=float, na_value=np.nan)
+        known = ~np.isnan(values)
+        years_known, values_known = years[known], values[known]
+        top = int(np.argmax(values_known)) if known.any() else 0  # the first year of the highest value
+        text = f"{pair}: no values" if not known.any() else (
+            f"{pair}: from {values_known[0]:,.0f} in {years_known[0]} to {values_known[-1]:,.0f} in "
+            f"{years_known[-1]}, highest {values_known[top]:,.0f} in {years_known[top]}")
+        gaps = missing_runs(years[rows["missing_report"].to_numpy(dtype=bool)].tolist())
         if gaps:
             text += "; no report (COW shows 0) in " + _runs_text(gaps)
         parts.append(text)
     return (f"Line chart of {FLOW_LABELS[flow]}, in current US$ millions ({scale} scale), Correlates of War data. "
             + ". ".join(parts) + ".")
+
+
+#: How every trade line is drawn, beside its pair's colour, marker and Korea's line style.
+LINE_STYLE = {"linewidth": 2, "markersize": 5, "markeredgecolor": "black", "markeredgewidth": 0.4}
+MISSING_LABEL = "COW shows 0, but trade took place"
+
+
+def _line_style(pair: str) -> dict:
+    colour, marker = PAIR_STYLES[pair]
+    return {"color": colour, "linestyle": KOREA_STYLES[pair.split("–")[1]], "marker": marker, "label": pair,
+            **LINE_STYLE}
+
+
+def _line_data(rows: pd.DataFrame, scale: str) -> tuple[np.ndarray, np.ndarray]:
+    """One pair's years and values, every year in its range present (absent years become gaps);
+    on a log scale zero is a gap too."""
+    years = rows["year"].to_numpy(dtype=np.int64)
+    span = np.arange(years.min(), years.max() + 1)
+    values = np.full(len(span), np.nan)
+    values[years - span[0]] = rows["value"].to_numpy(dtype=float, na_value=np.nan)
+    if scale == "log":
+        values[~(values > 0)] = np.nan
+    return span.astype(float), values
+
+
+def _strips(ax, rows: pd.DataFrame, pair: str, i: int) -> list:
+    """Hatched strips along the bottom (row ``i``) where COW's 0 is a missing report."""
+    colour, _ = PAIR_STYLES[pair]
+    return [ax.axvspan(first - 0.5, last + 0.5, ymin=0.01 + 0.05 * i, ymax=0.05 + 0.05 * i, facecolor="none",
+                       edgecolor=colour, hatch="////", linewidth=0.8)
+            for first, last in missing_runs(rows.loc[rows["missing_report"], "year"].tolist())]
+
+
+def _format_values(ax, series: pd.DataFrame, scale: str) -> None:
+    """Tick labels of the value axis, once its scale is set."""
+    if scale == "log":  # 100, 1,000 rather than 10^2, 10^3: a student reads the number, not the power
+        positive = series.loc[series["value"] > 0, "value"]
+        decades = np.log10(positive.max() / positive.min()) if len(positive) else 0
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0,) if decades > 3 else (1.0, 2.0, 5.0), numticks=12))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
+
+
+def _empty_note(groups) -> str:
+    """A pair with nothing to draw must not simply vanish from the chart: say so on it."""
+    return "\n".join(f"{pair}: no COW value to draw in these years" for pair, rows in groups
+                     if rows["value"].isna().all())
+
+
+def _legend(ax, handles: list, missing: bool, legend: str, columns: int) -> None:
+    if missing:
+        handles = [*handles, Patch(facecolor="none", edgecolor="#333333", hatch="////", label=MISSING_LABEL)]
+    if legend == "above":
+        ax.legend(handles=handles, fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
+                  ncol=min(columns, len(handles)), borderaxespad=0.2)
+    else:
+        ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
+                  borderaxespad=0.0)
+
+
+def _label_axes(ax) -> None:
+    whole_years(ax.xaxis)
+    ax.set_xlabel("Year")
+    ax.set_ylabel("current US$ millions")
+    ax.grid(color="#DDDDDD", linewidth=0.6)
 
 
 def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataFrame | None = None,
@@ -156,49 +226,127 @@ def draw_trade(ax, series: pd.DataFrame, scale: str = "linear", stated: pd.DataF
     ``columns`` columns) or ``"right"`` of them, so that it never hides a line (on a log scale
     the lines fill the upper corners).
     """
-    pairs = list(dict.fromkeys(series["pair"]))
-    for i, pair in enumerate(pairs):
-        colour, marker = PAIR_STYLES[pair]
-        korea = pair.split("–")[1]
-        rows = series[series["pair"] == pair].set_index("year")["value"]
-        full = rows.reindex(range(rows.index.min(), rows.index.max() + 1))  # absent years become gaps
-        values = full.where(full > 0) if scale == "log" else full
-        ax.plot(values.index, values.to_numpy(dtype=float), color=colour, linestyle=KOREA_STYLES[korea],
-                linewidth=2, marker=marker, markersize=5, markeredgecolor="black", markeredgewidth=0.4, label=pair)
-        flagged = series[(series["pair"] == pair) & series["missing_report"]]["year"].tolist()
-        for first, last in missing_runs(flagged):
-            ax.axvspan(first - 0.5, last + 0.5, ymin=0.01 + 0.05 * i, ymax=0.05 + 0.05 * i,
-                       facecolor="none", edgecolor=colour, hatch="////", linewidth=0.8)
+    groups = list(series.groupby("pair", sort=False))
+    for i, (pair, rows) in enumerate(groups):
+        ax.plot(*_line_data(rows, scale), **_line_style(pair))
+        _strips(ax, rows, pair, i)
     if stated is not None:
         for pair, rows in stated.groupby("pair", sort=False):
             colour, _ = PAIR_STYLES[pair]
             ax.scatter(rows["year_start"], rows["value"], marker="D", s=42, facecolors="white", edgecolors=colour,
                        linewidths=1.8, zorder=4, label=f"{pair}: figures stated by sources")
     ax.set_yscale(scale)
-    if scale == "log":  # 100, 1,000 rather than 10^2, 10^3: a student reads the number, not the power
-        positive = series.loc[series["value"] > 0, "value"]
-        decades = np.log10(positive.max() / positive.min()) if len(positive) else 0
-        ax.yaxis.set_major_locator(LogLocator(subs=(1.0,) if decades > 3 else (1.0, 2.0, 5.0), numticks=12))
-        ax.yaxis.set_minor_formatter(NullFormatter())
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if v >= 1 else f"{v:g}"))
-    whole_years(ax.xaxis)
-    empty = [p for p in pairs if series.loc[series["pair"] == p, "value"].isna().all()]
-    if empty:  # a pair with nothing to draw must not simply vanish from the chart
-        ax.text(0.01, 0.5, "\n".join(f"{p}: no COW value to draw in these years" for p in empty),
-                transform=ax.transAxes, fontsize=8, color="#555555", va="center")
-    ax.set_xlabel("Year")
-    ax.set_ylabel("current US$ millions")
-    ax.grid(color="#DDDDDD", linewidth=0.6)
+    _format_values(ax, series, scale)
+    empty = _empty_note(groups)
+    if empty:
+        ax.text(0.01, 0.5, empty, transform=ax.transAxes, fontsize=8, color="#555555", va="center")
+    _label_axes(ax)
     handles, _ = ax.get_legend_handles_labels()
-    if series["missing_report"].any():
-        handles.append(Patch(facecolor="none", edgecolor="#333333", hatch="////",
-                             label="COW shows 0, but trade took place"))
-    if legend == "above":
-        ax.legend(handles=handles, fontsize=8, loc="lower left", bbox_to_anchor=(0.0, 1.0), frameon=False,
-                  ncol=min(columns, len(handles)), borderaxespad=0.2)
-    else:
-        ax.legend(handles=handles, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False,
-                  borderaxespad=0.0)
+    _legend(ax, handles, bool(series["missing_report"].any()), legend, columns)
+
+
+class TradePlot:
+    """The trade chart as one reusable figure, for the explorer, which redraws on every change.
+
+    :meth:`draw` moves the lines' data, the strips and the limits of a figure built once,
+    instead of clearing the axes: after ``ax.clear()`` matplotlib re-creates every tick and
+    label, which cost about a third of each redraw. The picture is the one :func:`draw_trade`
+    draws on a fresh axes (the legend above the axes), whatever was drawn before.
+
+    >>> plot = TradePlot()
+    >>> plot.draw(trade_series(["USSR/Russia–DPRK"], (1985, 1995)), "log", (1985, 1995), "Trade")
+    >>> [line.get_label() for line in plot.ax.lines if line.get_visible()], plot.ax.get_yscale()
+    (['USSR/Russia–DPRK'], 'log')
+    """
+
+    def __init__(self, columns: int = 3):
+        self.columns = columns
+        with course_style():
+            # Fixed margins instead of a layout engine: re-solving the layout on every redraw
+            # costs a third of the redraw. The legend sits above the axes (never over a line,
+            # whatever the scale, and seen first on a narrow screen where the chart scrolls
+            # sideways); the top margin grows with its rows.
+            self.figure = Figure(figsize=(9, 4.8))
+            self.figure.subplots_adjust(left=0.13, right=0.98, bottom=0.11)
+            self.ax = self.figure.add_subplot()
+            self.title = self.figure.suptitle("", x=0.01, y=0.985, ha="left", va="top", fontsize=12)
+            _label_axes(self.ax)
+            self.empty = self.ax.text(0.01, 0.5, "", transform=self.ax.transAxes, fontsize=8, color="#555555",
+                                      va="center", visible=False)
+        self.lines: dict = {}  # pair -> its line, made the first time the pair is drawn
+        self.strips: list = []
+        self.legend_for = None  # (pairs, any missing report) the legend was made for
+        self.legend_pixels = None  # (what they show, where) and the legend's pixels, from the last full render
+
+    def draw(self, series: pd.DataFrame, scale: str, years: tuple[int, int], title: str) -> None:
+        """Show ``series`` (of :func:`~lessons.trade.trade_series`) on a ``scale`` axis over ``years``."""
+        ax = self.ax
+        groups = list(series.groupby("pair", sort=False))
+        with course_style():
+            for strip in self.strips:
+                strip.remove()
+            self.strips = []
+            for line in self.lines.values():
+                line.set_visible(False)
+            for i, (pair, rows) in enumerate(groups):
+                if pair not in self.lines:
+                    self.lines[pair], = ax.plot([], [], **_line_style(pair))
+                line = self.lines[pair]
+                line.set_data(*_line_data(rows, scale))
+                # Drawn in the series' order, as on a fresh axes (lines are made in the order first asked for).
+                line.set_zorder(2 + i / 100)
+                line.set_visible(True)
+                self.strips += _strips(ax, rows, pair, i)
+            if ax.get_yscale() != scale:
+                ax.set_yscale(scale)
+            _format_values(ax, series, scale)
+            empty = _empty_note(groups)
+            self.empty.set_text(empty)
+            self.empty.set_visible(bool(empty))
+            ax.relim(visible_only=True)
+            # The value axis as on a fresh axes: with no value to draw, autoscaling keeps limits it
+            # takes for ones set on purpose, so the previous chart's are forgotten first.
+            ax.viewLim.intervaly = (0.0, 1.0)
+            ax.autoscale_view(scalex=False)
+            ax.set_xlim(years[0] - 0.7, years[1] + 0.7)
+            legend_for = (tuple(pair for pair, _ in groups), bool(series["missing_report"].any()))
+            if legend_for != self.legend_for:  # its texts are laid out once, not on every redraw
+                _legend(ax, [self.lines[pair] for pair in legend_for[0]], legend_for[1], "above", self.columns)
+                self.legend_for = legend_for
+            rows = -(-len(ax.get_legend().legend_handles) // self.columns)
+            # title (about 0.3 in) and legend rows (about 0.19 in each) above the axes
+            self.figure.subplots_adjust(top=1 - (0.36 + 0.19 * rows) / self.figure.get_figheight())
+            self.title.set_text(title)
+
+    def png(self) -> bytes:
+        """The current state as PNG bytes.
+
+        The legend changes only with the pairs, but laying out and drawing its texts costs
+        a third of a render: while it stays the same legend in the same place, the rest is
+        drawn and the legend's pixels from the last full render are pasted back. It is
+        only pasted where nothing else is drawn (it sits between the title and the axes),
+        so the picture is the one a full render gives.
+        """
+        canvas = self.figure.canvas
+        if not isinstance(canvas, FigureCanvasAgg):
+            canvas = FigureCanvasAgg(self.figure)
+        renderer = canvas.get_renderer()
+        legend = self.ax.get_legend()
+        box = legend.get_window_extent(renderer)
+        alone = not any(box.padded(2).overlaps(other) for other in (self.ax.bbox,
+                                                                    self.title.get_window_extent(renderer)))
+        key = (legend, tuple(box.bounds), canvas.get_width_height())
+        if alone and self.legend_pixels is not None and self.legend_pixels[0] == key:
+            legend.set_visible(False)
+            try:
+                canvas.draw()
+            finally:
+                legend.set_visible(True)
+            canvas.restore_region(self.legend_pixels[1])
+        else:
+            canvas.draw()
+            self.legend_pixels = (key, canvas.copy_from_bbox(box)) if alone else None
+        return canvas_png(canvas)
 
 
 def draw_stated_roubles(ax, rows: pd.DataFrame, first: int) -> None:

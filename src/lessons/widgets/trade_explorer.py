@@ -8,11 +8,8 @@ True
 from __future__ import annotations
 
 import ipywidgets as widgets
-from matplotlib.figure import Figure
 
-from ..charts.chart import png_bytes
-from ..charts.style import course_style
-from ..charts.trade_chart import FLOW_LABELS, SCALES, _alt, _years, check_pairs, draw_trade, missing_runs
+from ..charts.trade_chart import FLOW_LABELS, SCALES, TradePlot, _alt, _years, check_pairs, missing_runs
 from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
@@ -42,15 +39,9 @@ class TradeExplorer(ShowsWidget):
                                          layout=widgets.Layout(width="auto"))
         self.chart = widgets.HTML()
         self.note = widgets.HTML()
-        with course_style():
-            # Fixed margins instead of a layout engine: re-solving the layout on every redraw
-            # costs a third of the redraw. The legend sits above the axes (never over a line,
-            # whatever the scale, and seen first on a narrow screen where the chart scrolls
-            # sideways); the top margin grows with its rows.
-            self.figure = Figure(figsize=(9, 4.8))
-            self.figure.subplots_adjust(left=0.13, right=0.98, bottom=0.11)
-            self.ax = self.figure.add_subplot()
-            self.title = self.figure.suptitle("", x=0.01, y=0.985, ha="left", va="top", fontsize=12)
+        # One figure for the explorer's life: each change moves its lines instead of redrawing it.
+        self.plot = TradePlot(columns=LEGEND_COLUMNS)
+        self.figure, self.ax = self.plot.figure, self.plot.ax
         for control in (*self.pairs.values(), self.years, self.flow, self.scale, self.smoothed):
             control.observe(self.update, names="value")
         # Four columns (each power's DPRK and ROK pairs side by side) on a wide screen, two at 800 px.
@@ -76,16 +67,9 @@ class TradeExplorer(ShowsWidget):
         except LessonInputError as error:
             self.note.value = text_block(f"<b>Check the controls:</b> {html_text(error)}")
             return
-        with course_style():
-            self.ax.clear()
-            draw_trade(self.ax, self.series, self.scale.value, legend="above", columns=LEGEND_COLUMNS)
-            first, last = self.years.value
-            self.ax.set_xlim(first - 0.7, last + 0.7)
-            self.title.set_text(f"{first}–{last}: {FLOW_LABELS[self.flow.value]}")
-            rows = -(-len(self.ax.get_legend().legend_handles) // LEGEND_COLUMNS)
-            # title (about 0.3 in) and legend rows (about 0.19 in each) above the axes
-            self.figure.subplots_adjust(top=1 - (0.36 + 0.19 * rows) / self.figure.get_figheight())
-        self.chart.value = chart_html(png_bytes(self.figure, tight=False, fast=True),
+        first, last = self.years.value
+        self.plot.draw(self.series, self.scale.value, (first, last), f"{first}–{last}: {FLOW_LABELS[self.flow.value]}")
+        self.chart.value = chart_html(self.plot.png(),
                                       _alt(self.series, self.flow.value, self.scale.value),
                                       label=f"Trade chart, {first}–{last}")
         gaps, topics = [], []

@@ -1,8 +1,14 @@
 """Queries every lesson uses, and the messages bad filters get."""
+import os
+import shutil
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
 from lessons.chronology import RELATIONS, event, events, period_of, relation_of
+from lessons.data import data_dir
 from lessons.errors import LessonInputError
 
 
@@ -86,3 +92,30 @@ def test_relations_and_periods():
     assert period_of("1991-12-31") == "nordpolitik"
     with pytest.raises(LessonInputError, match="outside the course"):
         period_of("1944-05-01")
+
+
+def _python(code: str, data: object) -> subprocess.CompletedProcess:
+    env = {**os.environ, "LESSONS_DATA_DIR": str(data)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_course_years_follow_the_periods_table_and_are_read_on_first_use(tmp_path):
+    # A copy of the course's data whose last period ends in 2030: the years follow the table, not a constant.
+    data = tmp_path / "data"
+    shutil.copytree(data_dir(), data)
+    periods = (data / "periods.csv").read_text(encoding="utf-8")
+    assert ",2025-12-31," in periods
+    (data / "periods.csv").write_text(periods.replace(",2025-12-31,", ",2030-12-31,"), encoding="utf-8")
+    result = _python("from lessons.chronology import FIRST_YEAR, LAST_YEAR; print(FIRST_YEAR, LAST_YEAR)", data)
+    assert result.stdout.split() == ["1945", "2030"], result.stderr
+    # Importing the module reads nothing (no data there at all); asking for a year says what is wrong.
+    code = ("import lessons.chronology as c\nprint('imported')\ntry:\n    c.LAST_YEAR\n"
+            "except Exception as error:\n    print(type(error).__name__, error)")
+    result = _python(code, tmp_path / "nowhere")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "imported", result.stderr
+    assert lines[1].startswith("LessonInputError The course data folder was not found"), lines
+    with pytest.raises(AttributeError, match="has no attribute 'MIDDLE_YEAR'"):
+        import lessons.chronology as chronology
+
+        chronology.MIDDLE_YEAR  # noqa: B018 (a name the module does not have)

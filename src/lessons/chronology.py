@@ -8,6 +8,10 @@ Every lesson uses :func:`events`; its filters combine (all must match)::
 
 Bad filters raise :class:`~lessons.errors.LessonInputError` naming what is allowed.
 
+``FIRST_YEAR`` and ``LAST_YEAR``, the first and last year the course covers, come from the
+course's own periods (``data/periods.csv``, through :func:`~lessons.validate.course_years`),
+read the first time they are asked for, never when the module is imported.
+
 >>> len(events(period="division")) > 5
 True
 >>> events(actor="DPKR")
@@ -28,15 +32,29 @@ from .errors import LessonInputError, unknown
 from .tables import Record, Table, as_record, as_table
 from .validate import check_date, check_id, check_text, check_years, course_years, shown
 
-__all__ = [
+__all__ = [  # noqa: F822 (FIRST_YEAR and LAST_YEAR come from the module's __getattr__, read on first use)
     "events", "event", "actors", "categories", "periods", "period_of",
     "RELATIONS", "relation_of", "FIRST_YEAR", "LAST_YEAR",
 ]
 
-FIRST_YEAR, LAST_YEAR = 1945, 2025  # the same as course_years() reads from data/periods.csv (a test checks)
 MOSCOW = frozenset({"USSR", "RUS"})
 #: How an event relates Moscow to the two Koreas, in the order charts show them.
 RELATIONS = ("Moscow–Pyongyang", "Moscow–Seoul", "Moscow and both Koreas", "Moscow and others", "Without Moscow")
+
+
+def __getattr__(name: str):
+    """``FIRST_YEAR`` and ``LAST_YEAR``, read from the periods on first use (see the module's docstring).
+
+    >>> from lessons import chronology
+    >>> chronology.FIRST_YEAR, chronology.LAST_YEAR
+    (1945, 2025)
+    """
+    if name in _COURSE_YEARS:
+        return course_years()[_COURSE_YEARS[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_COURSE_YEARS = {"FIRST_YEAR": 0, "LAST_YEAR": 1}
 
 
 def relation_of(actors: Iterable[str]) -> str:

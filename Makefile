@@ -41,7 +41,7 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/work
 # Re-pin the whole tree after changing pyproject.toml's dependencies.
 lock:
 	test -x $(UV) || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet uv==$(UV_VERSION); }
-	$(UV) pip compile pyproject.toml --extra test --extra checks --extra browser --extra build --universal \
+	$(UV) pip compile pyproject.toml --extra test --extra checks --extra browser --extra build --extra instructor --universal \
 	  --python-version 3.11 --generate-hashes --no-header --quiet -o requirements.lock
 	echo "uv==$(UV_VERSION)" | $(UV) pip compile - --universal --generate-hashes --no-header --quiet -o config/uv.lock.txt
 

@@ -6,6 +6,7 @@
     python -m lessons notes            # for authors: number the lessons' citation notes, house dollars
     python -m lessons catalogue        # rewrite data/README.md from data/datapackage.json
     python -m lessons grade handed-in/*.ipynb --out grades [--lesson 1]   # re-judge hand-ins, review open answers
+    python -m lessons quiz --out quizzes [--lesson 1]   # the question bank for Canvas (QTI) and Moodle (XML)
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .tools.grade import main as grade_main
 from .tools.guide import write_guide
 from .tools.handouts import build_handouts
 from .tools.links import links_table
+from .tools.quiz_export import export_quizzes
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", nargs="*", help="the handed-in .ipynb files")
     grade.add_argument("--out", required=True, help="folder for grades.csv, problems.csv and review.html")
     grade.add_argument("--lesson", help="grade only hand-ins of this lesson number (others are reported)")
+    quiz = commands.add_parser("quiz", help="export the question bank as text2qti source, QTI zips and Moodle XML")
+    quiz.add_argument("--out", required=True, help="folder for the quiz files")
+    quiz.add_argument("--lesson", help="only this lesson's questions (default: every lesson, one quiz each)")
     return parser
 
 
@@ -51,6 +56,8 @@ def _run(args: argparse.Namespace) -> list[str]:
         return [f"rewrote {path}" for path in normalise_lessons()]
     if args.command == "catalogue":
         return [f"wrote {write_data_readme()}"]
+    if args.command == "quiz":
+        return [f"wrote {path}" for path in export_quizzes(args.out, args.lesson)]
     return [f"wrote {path}" for path in build_handouts(args.out, pdf=not args.no_pdf)]
 
 

@@ -130,7 +130,7 @@ def test_cards_show_metadata_summary_and_link(three_documents):
     for text in ("Letter", "Kim and Pak → Stalin", "Voice: ", "(DPRK)", "Test Archive", "Original in Russian",
                  "Why it was written.", html_text(SUMMARY_NOTE)):
         assert text in html, text
-    assert '<a href="https://example.org/document/1" target="_blank" rel="noopener noreferrer">' in html
+    assert '<a href="https://example.org/document/1" target="_blank" rel="noopener noreferrer" style=' in html
     # one card shown at a time; the chooser shows another
     shown = [c.widget.layout.display for c in cards.cards]
     assert shown == ["flex", "none", "none"]

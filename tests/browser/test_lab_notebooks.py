@@ -444,6 +444,66 @@ def test_no_serious_accessibility_violation_in_the_course_output(view):
     a11y.assert_none_of_the_course(view["axe"], "the course's output", "JupyterLab's or ipywidgets")
 
 
+INQUIRY_LESSON = "02-the-korean-war.ipynb"
+
+
+def _output_with(page, text: str):
+    """The first widget output whose text contains ``text``."""
+    return page.locator(".jp-OutputArea-output > .jupyter-widgets.widget-vbox", has_text=text).first
+
+
+@pytest.mark.parametrize("notebook", [INQUIRY_LESSON])
+def test_document_card_and_argument_keep_what_a_student_types(lab, browser, notebook):
+    """A student types into a document card's box (found by its label) and into the argument box, ticks a
+    rubric level and presses Keep: each says "Kept"; the argument cell run again shows the kept answer.
+    Screenshots: build/browser/<lesson>-inquiry-NN.png."""
+    stem = f"{Path(notebook).stem}-inquiry"
+    typed = "Kim asked, Stalin decided, and Mao agreed."
+    context, page = _open(lab, browser, f"notebooks/{notebook}", WIDE)
+
+    def shot(step: str) -> None:
+        page.screenshot(path=str(ARTIFACTS / f"{stem}-{step}.png"))
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        _run_all(page, len(_code_cells(notebook)))
+        cards = _output_with(page, "Keep my answers")
+        cards.scroll_into_view_if_needed()
+        # only the card shown has a visible box labelled "Sourcing" (the others are hidden, not in the page's roles)
+        box = cards.get_by_role("textbox", name="Sourcing")
+        box.fill("A Soviet ambassador writing to Moscow, for Stalin's eyes.")
+        box.press("Tab")  # the box sends its text when it loses the focus
+        cards.get_by_role("button", name="Keep my answers").click()
+        cards.locator(".lessons-feedback", has_text="Kept: 1 of 4 answers").wait_for()
+        box.scroll_into_view_if_needed()
+        shot("01-card-kept")
+
+        argument = _output_with(page, "Central question:")
+        argument.scroll_into_view_if_needed()
+        argument.get_by_role("textbox", name="Your argument").fill(typed)
+        argument.get_by_text("7 words (aim for 150–250)").wait_for()  # counted as the student types
+        argument.get_by_role("checkbox", name="Claim 3: Secure").check()
+        # (the button's icon adds a character to its name: matched at the end, not exactly)
+        argument.get_by_role("button", name=re.compile(r"Keep my answer$")).click()
+        argument.locator(".lessons-feedback", has_text="Kept: your answer and your self-assessment").wait_for()
+        shot("02-argument-kept")
+
+        # The cell run again (as after a restart) shows what was kept.
+        cell = page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text="lessons.argument(")).first
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Shift+Enter")
+        cell.locator(".lessons-feedback", has_text="Kept from before").wait_for()
+        assert cell.get_by_role("textbox", name="Your argument").input_value() == typed
+        assert cell.get_by_role("checkbox", name="Claim 3: Secure").is_checked()
+        assert not cell.get_by_role("checkbox", name="Claim 2: Developing").is_checked()
+        shot("03-argument-refilled")
+    except Exception:
+        shot("failure")
+        raise
+    finally:
+        context.close()
+
+
 # (JupyterLab gives a Markdown image without alt text alt="Image", so the axe probe is an empty link.)
 PROBES = ["Probe: a US$3 loan and a US$4 loan.", 'Probe: <a href="https://example.org/x"></a> a link with no text.']
 

@@ -138,7 +138,7 @@ class ArgumentBox(ShowsWidget):
             "<b>Judge your answer against the rubric:</b> for each criterion, tick the level it reaches."
             + rubric_html()))
         self.button = widgets.Button(description=KEEP, button_style="primary", icon="save",
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=widgets.Layout(width="auto", align_self="flex-start", margin="6px 0 0 0"))
         self.button.on_click(self.keep)
         self.feedback = LiveFeedback()
         self.widget = widgets.VBox([header, self.text, self.count, assess, *rows, self.button, self.feedback],

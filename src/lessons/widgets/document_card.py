@@ -57,6 +57,7 @@ PROMPTS = {
 }
 SUMMARY_NOTE = "Our summary (in the course's words; read the original for its wording)"
 KEEP = "Keep my answers"
+LINK_STYLE = "color:var(--jp-content-link-color, #1565c0);text-decoration:underline"
 # The card's frame: a light border that JupyterLab's dark theme also shows.
 CARD_LAYOUT = {"border": "1px solid var(--jp-border-color2, #ccc)", "padding": "8px", "margin": "6px 0",
                "width": "100%"}
@@ -97,8 +98,9 @@ def _link(row: Record) -> str:
     url = str(row.get("url") or "").strip()
     if not url.startswith("https://"):  # only an address the catalogue allows is made a link (never javascript:)
         return '<p style="margin:0.3em 0">No address of the original is recorded; ask your teacher.</p>'
-    return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer">'
-            f"Read the original: {html_text(row['title'])}</a> "
+    # Widget HTML gets no link style from JupyterLab: coloured and underlined here (axe: link-in-text-block).
+    return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer" '
+            f'style="{LINK_STYLE}">Read the original: {html_text(row["title"])}</a> '
             f'<span style="{MUTED_STYLE}">({html_text(row["archive"])}; opens in a new tab)</span></p>')
 
 
@@ -120,20 +122,25 @@ class DocumentCard(ShowsWidget):
         self.lesson = int(row["lesson"])
         self.header = widgets.HTML(card_html(row))
         self.boxes: dict[str, widgets.Textarea] = {}
-        parts: list[widgets.Widget] = [self.header]
+        moves = []
         for number, (move, title) in enumerate(MOVES, 1):
             prompt = widgets.HTML(f'<div style="{BODY_STYLE};margin-top:0.4em"><b>{number}. {html_text(title)}.</b> '
                                   f"{html_text(PROMPTS[move])}</div>")
             # The description is the box's label (a <label for=…>), so a screen reader names each box.
             box = widgets.Textarea(description=title, placeholder="Your answer", rows=3, continuous_update=False,
-                                   style={"description_width": "8.5em"}, layout=widgets.Layout(width="100%"))
+                                   style={"description_width": "10.5em"}, layout=widgets.Layout(width="100%"))
             self.boxes[move] = box
-            parts += [prompt, box]
+            # Two moves side by side on a wide screen, one above the other on a narrow one; the boxes of
+            # one row line up at the bottom whatever the length of their prompts.
+            moves.append(widgets.VBox([prompt, box], layout=widgets.Layout(
+                flex="1 1 440px", min_width="0", justify_content="space-between", margin="0 8px 0 0")))
+        grid = widgets.Box(moves, layout=widgets.Layout(display="flex", flex_flow="row wrap", width="100%"))
         self.button = widgets.Button(description=KEEP, button_style="primary", icon="save",
-                                     layout=widgets.Layout(width="auto"))
+                                     layout=widgets.Layout(width="auto", align_self="flex-start", margin="6px 0 0 0"))
         self.button.on_click(self.keep)
         self.feedback = LiveFeedback()
-        self.widget = widgets.VBox([*parts, self.button, self.feedback], layout=widgets.Layout(**CARD_LAYOUT))
+        self.widget = widgets.VBox([self.header, grid, self.button, self.feedback],
+                                   layout=widgets.Layout(**CARD_LAYOUT))
         self.restore()
 
     def items(self) -> dict[str, str]:

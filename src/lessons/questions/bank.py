@@ -3,6 +3,7 @@
 Questions name events, glossary terms and figures by id; their right answers are
 derived from those rows (an order question's answer is the events' date order, a date
 question's answer is its event's date), so the answer key cannot drift from the data.
+A written question has no right answer: a model answer and the criteria a good answer meets.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from .parse import PartialDate
 
 __all__ = ["Question", "questions", "get", "KINDS"]
 
-KINDS = ("choice", "order", "match", "date", "number")
+KINDS = ("choice", "order", "match", "date", "number", "written")
 
 
 @dataclass
@@ -39,6 +40,8 @@ class Question:
     items: list[str] = field(default_factory=list)  # event or glossary ids behind the options
     unit: str = ""
     tolerance: float = 0.0
+    criteria: list[str] = field(default_factory=list)  # written: what a good answer does (self-check)
+    min_words: int = 0  # written: the shortest answer that is kept
 
     @property
     def letters(self) -> str:
@@ -78,6 +81,11 @@ def _build(qid: str, raw: dict) -> Question:
         q.answer = PartialDate(day.year, day.month if ev["precision"] != "year" else None,
                                day.day if ev["precision"] == "day" else None)
         q.evidence = q.evidence or [raw["event"]]
+    elif kind == "written":
+        # A written answer is not judged right or wrong: it is kept, then compared by the student with
+        # the model answer (``explanation``) against ``criteria``, and read by the teacher.
+        q.criteria = list(raw["criteria"])
+        q.min_words = int(raw.get("min_words", 30))
     elif kind == "number":
         figures = load("figures").set_index("id")
         fig = figures.loc[raw["figure"]]

@@ -16,7 +16,7 @@ from ..glossary_terms import term
 from ..markup import html_text, md_text
 from ..notes import evidence_line
 from .bank import Question, get, questions
-from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number
+from .parse import AnswerFormatError, parse_date, parse_letter, parse_letters, parse_number, parse_text
 
 __all__ = ["Feedback", "check", "judge", "evidence_lines", "tries", "REVEAL_AFTER"]
 
@@ -27,14 +27,15 @@ __all__ = ["Feedback", "check", "judge", "evidence_lines", "tries", "REVEAL_AFTE
 REVEAL_AFTER = 2
 
 # Plain symbols that common fonts carry (an emoji font is not everywhere, e.g. on school Linux machines).
-ICONS = {"correct": "✓ Right.", "partial": "◐ Nearly.", "wrong": "✗ Not yet.", "invalid": "⚠ Check the format."}
+ICONS = {"correct": "✓ Right.", "partial": "◐ Nearly.", "wrong": "✗ Not yet.", "invalid": "⚠ Check the format.",
+         "written": "✎ Kept."}
 
 
 @dataclass
 class Feedback:
     """The result of checking one answer."""
 
-    status: str  # correct | partial | wrong | invalid
+    status: str  # correct | partial | wrong | invalid | written
     message: str
     hint: str = ""
     evidence: list[str] = field(default_factory=list)  # lines pointing to events and sources
@@ -86,6 +87,9 @@ def evidence_lines(q: Question, reveal: bool) -> list[str]:
 
 def _judge(q: Question, answer: object) -> tuple[str, str]:
     """Return (status, message) for a readable answer; raise AnswerFormatError otherwise."""
+    if q.kind == "written":
+        parse_text(answer, q.min_words)
+        return "written", f"Now compare your answer with this model answer: {q.explanation}"
     if q.kind == "choice":
         letter = parse_letter(answer, q.letters)
         return ("correct", q.explanation) if letter == q.answer else ("wrong", q.feedback[letter])
@@ -183,7 +187,7 @@ def check(question_id: object, answer: object) -> Feedback:
         store.record(q.lesson, q.id, q.kind, answer, "invalid")
         return Feedback("invalid", str(error))
     store.record(q.lesson, q.id, q.kind, answer, status)
-    if status == "correct":
+    if status in ("correct", "written"):
         return Feedback(status, message, evidence=evidence_lines(q, reveal=True))
     if tries(q.id) < REVEAL_AFTER:
         return Feedback(status, message, hint=q.hint)

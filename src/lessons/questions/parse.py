@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateparser
 
-__all__ = ["AnswerFormatError", "PartialDate", "parse_date", "parse_number", "parse_letter", "parse_letters"]
+__all__ = ["AnswerFormatError", "PartialDate", "parse_date", "parse_number", "parse_letter", "parse_letters",
+           "parse_text", "word_count"]
 
 
 class AnswerFormatError(ValueError):
@@ -228,3 +229,33 @@ def parse_letters(answer: object, letters: str) -> list[str]:
         problem = "The answer is empty. " if not parts else f"{answer!r} does not use each letter once. "
         raise AnswerFormatError(problem + help_text)
     return parts
+
+
+def word_count(text: str) -> int:
+    """Words in a written answer (runs of letters or digits, in any script).
+
+    >>> word_count("Stalin agreed in 1950 — after Mao's victory."), word_count("Сталин 동의")
+    (7, 2)
+    """
+    return len(re.findall(r"\w+(?:['’]\w+)*", text))
+
+
+def parse_text(answer: object, min_words: int) -> str:
+    """A written answer: text of at least ``min_words`` words.
+
+    >>> parse_text("too short", 5)
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Write at least 5 words in your own words; this answer has 2.
+    >>> parse_text(1950, 5)
+    Traceback (most recent call last):
+    ...
+    lessons.questions.parse.AnswerFormatError: Write your answer as text in quotes, e.g. "Moscow ...", not 1950.
+    """
+    if not isinstance(answer, str):
+        raise AnswerFormatError(f'Write your answer as text in quotes, e.g. "Moscow ...", not {answer!r}.')
+    text = _normalised(answer).strip()
+    if word_count(text) < min_words:
+        raise AnswerFormatError(f"Write at least {min_words} words in your own words; this answer has "
+                                f"{word_count(text)}.")
+    return text

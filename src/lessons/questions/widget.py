@@ -14,7 +14,8 @@ from ..glossary_terms import term
 from ..markup import html_text, md_text
 from .accessible import TEXT_STYLE, ChoiceGroup, LiveFeedback
 from .bank import get
-from .check import Feedback, check
+from .check import Feedback, check, evidence_lines, judge
+from .parse import word_count
 
 __all__ = ["QuestionWidget", "question"]
 
@@ -50,15 +51,50 @@ class QuestionWidget(ShowsWidget):
                                                layout=widgets.Layout(width="auto"))
                               for label in labels]
             controls = [listing, widgets.HBox(self.positions, layout=widgets.Layout(flex_flow="row wrap"))]
+        elif q.kind == "written":
+            self.answer = widgets.Textarea(placeholder="Your answer, in your own words", rows=6,
+                                           layout=widgets.Layout(width="100%"))
+            self.words = widgets.HTML(self._count_text(""))
+            self.answer.observe(lambda change: setattr(self.words, "value", self._count_text(change["new"])), "value")
+            label = widgets.HTML(f'<label style="{TEXT_STYLE}"><b>Your answer</b> '
+                                 f"(at least {q.min_words} words; it is kept, then you compare it with a model answer)"
+                                 "</label>")
+            controls = [label, self.answer, self.words]
         else:
             # The example must not be an answer to any question (31 Dec 1999 is none).
             example = "a date, e.g. 31 Dec 1999" if q.kind == "date" else f"a number, in {q.unit}"
             self.answer = widgets.Text(placeholder=example, description="Your answer",
                                        style={"description_width": "initial"})
             controls = [self.answer]
-        self.widget = widgets.VBox([*([header] if header else []), *controls, self.button, self.feedback],
+        self.checklist: list[widgets.Checkbox] = []
+        self.self_check = widgets.VBox([])
+        if q.kind == "written":
+            self.button.description, self.button.icon = "Keep and compare", "save"
+            self.checklist = [widgets.Checkbox(value=False, description=c, indent=False,
+                                               layout=widgets.Layout(width="auto")) for c in q.criteria]
+            self.keep_check = widgets.Button(description="Keep my self-check", icon="save")
+            self.keep_check.on_click(self.on_self_check)
+            self.checked = LiveFeedback()
+            heading = widgets.HTML(f'<div style="{TEXT_STYLE}"><b>Self-check.</b> Tick what your answer does.</div>')
+            self.self_check = widgets.VBox([heading, *self.checklist, self.keep_check, self.checked],
+                                           layout=widgets.Layout(display="none"))
+        self.widget = widgets.VBox([*([header] if header else []), *controls, self.button, self.feedback,
+                                    self.self_check],
                                    layout=widgets.Layout(border="1px solid #ccc", padding="6px", margin="6px 0"))
         self.restore()
+
+    def _count_text(self, text: str) -> str:
+        n = word_count(text or "")
+        need = self.question.min_words
+        return f'<span style="{TEXT_STYLE}">{n} {"word" if n == 1 else "words"}' + (
+            f" (at least {need})" if n < need else "") + "</span>"
+
+    def on_self_check(self, _button=None) -> None:
+        """Keep which criteria the student says their written answer meets."""
+        ticked = [box.description for box in self.checklist if box.value]
+        store.record(self.question.lesson, f"{self.question.id}:self-check", "text", ticked, "written")
+        self.checked.value = html_text(f"Kept: {len(ticked)} of {len(self.checklist)} ticked. "
+                                       "Improve your answer and keep it again if you like.")
 
     def restore(self) -> None:
         """Put back the student's last kept answer (after a restart or reload) and say how it went."""
@@ -73,6 +109,18 @@ class QuestionWidget(ShowsWidget):
             elif self.answer is not None and isinstance(answer, (str, int, float)):
                 self.answer.value = str(answer)
         except (traitlets.TraitError, ValueError):  # the bank changed since (e.g. fewer options): start blank
+            return
+        if kept["status"] == "written":
+            status, message = judge(self.question.id, answer)
+            if status != "written":  # the bank asks for more words now: start again from the text
+                return
+            # The model answer was earned when this was first kept; showing it again records nothing.
+            self.result = Feedback(status, message, evidence=evidence_lines(self.question, reveal=True))
+            self.feedback.value = self.result.html()
+            self.self_check.layout.display = "flex"
+            ticked = store.latest(self.question.lesson).get(f"{self.question.id}:self-check", {}).get("answer", [])
+            for box in self.checklist:
+                box.value = box.description in ticked
             return
         verdict = {"correct": "right", "partial": "nearly right"}.get(kept["status"], "not right yet")
         tries = kept.get("try", 0)
@@ -93,6 +141,8 @@ class QuestionWidget(ShowsWidget):
         else:
             self.result = check(self.question.id, answer)
         self.feedback.value = self.result.html()
+        if self.result.status == "written":
+            self.self_check.layout.display = "flex"
 
 
 def _ordinals(n: int) -> list[str]:

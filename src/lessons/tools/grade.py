@@ -218,12 +218,16 @@ def _judge_all(sub: Submission) -> None:
         counted = [r for r in mine if r["status"] != "invalid"]
         chosen = (counted or mine or [None])[-1]
         status = judge(qid, chosen["answer"])[0] if chosen else ""  # never the stored status
+        written = questions(sub.lesson)[qid].kind == "written"
         sub.rows.append({"file": sub.file, "student": sub.student, "hub_user": sub.payload["hub_user"],
                          "lesson": sub.lesson, "question": qid,
                          "answer": _answer_text(chosen["answer"]) if chosen else "",
-                         "correct": status == "correct", "tries": len(counted), "status": status})
+                         # a written answer is read by the teacher (review.html), not judged here
+                         "correct": "" if written else status == "correct", "tries": len(counted),
+                         "status": status})
+    kinds = {qid: q.kind for qid, q in questions(sub.lesson).items()}
     for r in records:
-        if r["kind"] == "text":
+        if r["kind"] == "text" or kinds.get(r["item"]) == "written" and r["status"] == "written":
             sub.open_answers[r["item"]] = _answer_text(r["answer"])  # later records replace earlier ones
 
 
@@ -337,11 +341,12 @@ def _scores(results: Results) -> list[str]:
     parts.append("<table><thead><tr><th>File</th><th>Student</th><th>Hub user</th><th>Lesson</th>"
                  "<th>Right</th><th>Nearly</th><th>Unanswered</th><th>Handed in</th></tr></thead><tbody>")
     for sub in results.graded:
-        right = sum(r["correct"] for r in sub.rows)
+        judged = [r for r in sub.rows if r["correct"] != ""]  # written answers are read, not judged
+        right = sum(r["correct"] is True for r in judged)
         nearly = sum(r["status"] == "partial" for r in sub.rows)
         blank = sum(not r["answer"] for r in sub.rows)
         parts.append(f"<tr><td>{_e(sub.file)}</td><td>{_e(sub.student)}</td><td>{_e(sub.payload['hub_user'])}</td>"
-                     f"<td>{sub.lesson}</td><td>{right} of {len(sub.rows)}</td><td>{nearly}</td><td>{blank}</td>"
+                     f"<td>{sub.lesson}</td><td>{right} of {len(judged)}</td><td>{nearly}</td><td>{blank}</td>"
                      f"<td>{_e(sub.payload['handed_in'])}</td></tr>")
     return parts + ["</tbody></table>"]
 

@@ -73,6 +73,9 @@ def answer_text(q: Question) -> str:
         return "; ".join(f"{term(t)['term']} → ({k})" for t, k in zip(q.items, q.answer, strict=True))
     if q.kind == "date":
         return str(q.answer)
+    if q.kind == "written":
+        return f"Model answer: {q.explanation} A good answer: " + "; ".join(
+            c[0].lower() + c[1:] for c in q.criteria) + "."
     low, high = q.answer
     value = f"{low:,g}" if low == high else f"{low:,g}–{high:,g}"
     return f"{value} {q.unit}" + (f" (accepted within ±{q.tolerance:.0%})" if q.tolerance else "")

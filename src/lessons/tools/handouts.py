@@ -57,6 +57,9 @@ def question_on_paper(question_id: str) -> str:
         lines.append("<p>" + "<br>".join(f"({k}) {html_text(t)}" for k, t in q.options.items()) + "</p>")
     if q.kind == "match":
         lines.append("<p>Terms: " + "; ".join(html_text(term(t)["term"]) for t in q.items) + "</p>")
+    if q.kind == "written":
+        lines.append(f"<p>Answer in at least {q.min_words} words:</p>" + "<p>" + "<br>".join(["_" * 60] * 6) + "</p>")
+        return "".join(lines)
     lines.append("<p>Answer: ______________________________</p>")
     return "".join(lines)
 

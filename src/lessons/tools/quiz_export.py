@@ -161,6 +161,9 @@ def _instruction(q: Question) -> str:
     if q.kind == "match":
         return ("Answer with the letter of each term's definition, in the order of the terms, "
                 "in lower case without spaces.")
+    if q.kind == "written":
+        return f"Answer in your own words, in at least {q.min_words} words. A good answer: " + "; ".join(
+            c[0].lower() + c[1:] for c in q.criteria) + "."
     return ""
 
 
@@ -186,6 +189,9 @@ def _qti_question(q: Question) -> list[str]:
             lines.append(f"{'*' if right else ''}{k}){' ' if right else '  '}{qti_text(text)}")
             lines.append(f"... {qti_text(q.explanation if right else q.feedback[k])}")
         return lines
+    if q.kind == "written":
+        # An essay, graded by the teacher; the model answer is the feedback shown after it is submitted.
+        return [*lines, f"... {qti_text('Model answer: ' + q.explanation)}", "____"]
     lines += [f"+   {qti_text(q.explanation)}", f"-   {qti_text(q.hint)}"]
     if q.kind == "number":
         low, high = numeric_range(q)
@@ -260,7 +266,8 @@ def _html(text: object) -> str:
 
 
 def _moodle_question(quiz: ET.Element, q: Question) -> None:
-    kind = {"choice": "multichoice", "number": "numerical", "match": "matching"}.get(q.kind, "shortanswer")
+    kind = {"choice": "multichoice", "number": "numerical", "match": "matching", "written": "essay"}.get(
+        q.kind, "shortanswer")
     element = ET.SubElement(quiz, "question", {"type": kind})
     _text(element, "name", plain=f"Question {q.id}")
     body = [f"<p>{_html(q.prompt)}</p>"]
@@ -289,6 +296,11 @@ def _moodle_question(quiz: ET.Element, q: Question) -> None:
         ET.SubElement(answer, "text").text = _number((low + high) / 2)
         ET.SubElement(answer, "tolerance").text = _number((high - low) / 2)
         _text(answer, "feedback", html="")
+    elif q.kind == "written":
+        ET.SubElement(element, "responseformat").text = "editor"
+        ET.SubElement(element, "responserequired").text = "1"
+        ET.SubElement(element, "responsefieldlines").text = "10"
+        _text(element, "graderinfo", html=f"<p>{_html('Model answer: ' + q.explanation)}</p>")
     elif q.kind == "match":
         ET.SubElement(element, "shuffleanswers").text = "true"
         definitions = {k: t for k, t in q.options.items()}

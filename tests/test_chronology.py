@@ -58,6 +58,7 @@ def test_category_and_keyword_filters_combine():
 def test_keyword_with_no_match_returns_an_empty_table():
     table = events(keyword="zzzz-nothing")
     assert table.empty and "relation" in table.columns
+    assert table.dtypes.equals(events().dtypes), "the same columns, of the same types, as any other selection"
 
 
 @pytest.mark.parametrize(

@@ -22,11 +22,12 @@ lessons.errors.LessonInputError: Unknown actor 'DPKR'. Did you mean 'DPRK'? Allo
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable
 
 import pandas as pd
 
-from .data import load, schema
+from .data import data_dir, load, schema
 from .dates import _span, format_date, given_precision
 from .errors import LessonInputError, unknown
 from .tables import Record, Table, as_record, as_table
@@ -182,6 +183,19 @@ def _with_display_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _all_events() -> pd.DataFrame:
+    """Every event with its display columns, worked out once per data folder: lessons ask often.
+
+    Never changed in place (pandas copies on write), so a caller can change what it gets back.
+    """
+    return _events_with_display_columns(data_dir())
+
+
+@functools.cache
+def _events_with_display_columns(folder) -> pd.DataFrame:
+    return _with_display_columns(load("events"))
+
+
 def events(period: str | None = None, years=None, actor: str | None = None,
            category: str | None = None, keyword: str | None = None) -> Table:
     """Events matching every filter given, in date order.
@@ -207,7 +221,7 @@ def events(period: str | None = None, years=None, actor: str | None = None,
     ...
     lessons.errors.LessonInputError: years must be a finite year; got inf. Allowed: whole years from 1945 to 2025, ...
     """
-    table = load("events")
+    table = _all_events()
     keep = pd.Series(True, index=table.index)
     if period is not None:
         check_id(period, "period", periods()["id"])
@@ -228,7 +242,7 @@ def events(period: str | None = None, years=None, actor: str | None = None,
                 + table["disagreement"]).str.casefold()
         for word in keyword.casefold().split():
             keep &= text.str.contains(word, regex=False)
-    return as_table(_with_display_columns(table[keep].sort_values(["start", "id"]).reset_index(drop=True)))
+    return as_table(table[keep].sort_values(["start", "id"]).reset_index(drop=True))
 
 
 def event(event_id: str) -> Record:
@@ -247,7 +261,7 @@ def event(event_id: str) -> Record:
     lessons.errors.LessonInputError: event_id must be text, e.g. '1948-ussr-dprk-relations'; got [...] (a list). ...
     """
     check_text(event_id, "event_id", empty=False, example="'1948-ussr-dprk-relations'")
-    table = load("events")
+    table = _all_events()
     hit = table[table["id"] == event_id]
     if hit.empty:
         close = difflib.get_close_matches(event_id.strip(), table["id"], n=1, cutoff=0.6)
@@ -256,4 +270,4 @@ def event(event_id: str) -> Record:
             f"Unknown event id {event_id!r}.{guess} Allowed: an id from lessons.events()['id'], such as "
             "'1948-ussr-dprk-relations'; find one with lessons.events(keyword=...)."
         )
-    return as_record(_with_display_columns(hit.reset_index(drop=True)).iloc[0])
+    return as_record(hit.reset_index(drop=True).iloc[0])

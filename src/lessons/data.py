@@ -38,14 +38,13 @@ def _is_course_data(folder: Path) -> bool:
     return catalogue.is_file() and f'"name": "{PACKAGE_NAME}"' in catalogue.read_text(encoding="utf-8")
 
 
-def _candidates() -> list[Path]:
+def _candidates(override: str, cwd: str) -> list[Path]:
     """Where the data may be, in order: $LESSONS_DATA_DIR; a data/ folder in the working folder or
     one above it (a kernel runs in ``<course>/notebooks``, also when the package was installed from a
     wheel and the course pulled into a home folder); the repository this package sits in."""
-    override = os.environ.get(DATA_DIR_ENV)
     if override:
         return [Path(override)]
-    here = Path.cwd().resolve()
+    here = Path(cwd).resolve()
     return [*(folder / "data" for folder in (here, *here.parents)), Path(__file__).resolve().parents[2] / "data"]
 
 
@@ -55,7 +54,12 @@ def data_dir() -> Path:
     >>> (data_dir() / "datapackage.json").exists()
     True
     """
-    candidates = _candidates()
+    return _data_dir(os.environ.get(DATA_DIR_ENV, ""), os.getcwd())
+
+
+@functools.cache  # every load() asks, hundreds of times a lesson: search once per setting and working folder
+def _data_dir(override: str, cwd: str) -> Path:
+    candidates = _candidates(override, cwd)
     for folder in candidates:
         if _is_course_data(folder):
             return folder

@@ -105,7 +105,12 @@ def _payloads(notebook: dict) -> list[dict]:
     return [o["data"][MIME] for c in notebook["cells"] for o in c.get("outputs", []) if MIME in o.get("data", {})]
 
 
-def test_course_on_jupyterhub(hub, course_remote, browser, tmp_path):  # noqa: F811
+def test_course_on_jupyterhub(hub, hub_env, course_remote, browser, tmp_path):  # noqa: F811
+    # The hub runs the course installed from its wheel, as a real hub would: not this checkout's code.
+    found = subprocess.run([str(hub_env / "bin" / "python"), "-c",
+                            "import importlib.util; print(importlib.util.find_spec('lessons').origin)"],
+                           capture_output=True, text=True, timeout=60, check=True).stdout.strip()
+    assert Path(found).is_relative_to(hub_env) and not Path(found).is_relative_to(REPO / "src"), found
     link = _hub_link(course_remote["address"], hub["url"])
     home = hub["root"] / "homes" / USER / FOLDER
     date_question, choice = questions(1)["1.1"], questions(1)["1.2"]
@@ -212,6 +217,7 @@ def test_course_on_jupyterhub(hub, course_remote, browser, tmp_path):  # noqa: F
     review = (out / "review.html").read_text(encoding="utf-8")
     assert "tampered.ipynb" in review and "notes.txt" in review, "review.html lists the problems"
     assert "<script" not in review.lower() and "<b>Student</b>" not in review
+    assert "Test &lt;b&gt;Student&lt;/b&gt;" in review, "the name is shown, escaped"
 
     # 6. An upstream change; the student opens the link again: their work and the change are both there.
     checkout = course_remote["checkout"]

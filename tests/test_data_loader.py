@@ -68,6 +68,22 @@ def test_missing_data_folder_gives_a_clear_message(monkeypatch, tmp_path):
         data_dir()
 
 
+def test_where_the_data_is_follows_the_setting_and_the_working_folder(monkeypatch, tmp_path):
+    """data_dir remembers its search, but for each LESSONS_DATA_DIR and working folder, never once for all."""
+    monkeypatch.delenv("LESSONS_DATA_DIR", raising=False)
+    course = data_dir()
+    copy = tmp_path / "copy" / "data"
+    shutil.copytree(course, copy)
+    monkeypatch.setenv("LESSONS_DATA_DIR", str(copy))
+    assert data_dir() == copy
+    monkeypatch.delenv("LESSONS_DATA_DIR")
+    assert data_dir() == course
+    monkeypatch.chdir(tmp_path / "copy")  # a data/ folder in the working folder comes first
+    assert data_dir() == copy
+    monkeypatch.chdir(tmp_path)
+    assert data_dir() == course
+
+
 def test_catalogue_documents_every_data_file_and_column(root):
     package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
     documented = {res["path"] for res in package["resources"]}

@@ -44,6 +44,11 @@ lock:
 	$(UV) pip compile pyproject.toml --extra test --extra checks --extra browser --extra build --extra instructor --universal \
 	  --python-version 3.11 --generate-hashes --no-header --quiet -o requirements.lock
 	echo "uv==$(UV_VERSION)" | $(UV) pip compile - --universal --generate-hashes --no-header --quiet -o config/uv.lock.txt
+	# The JupyterHub test's hub (tests/hub): pinned within requirements.lock, its comment lines kept on top.
+	grep '^#' config/hub.lock.txt > config/hub.lock.tmp
+	printf 'jupyterhub==6.1.1\nnbgitpuller==1.3.0\n' | $(UV) pip compile - -c requirements.lock --universal \
+	  --python-version 3.11 --generate-hashes --no-header --quiet >> config/hub.lock.tmp
+	mv config/hub.lock.tmp config/hub.lock.txt
 
 # Rewrite docs/instructor-guide.md after changing lessons, questions or docs/teaching-notes.md.
 guide: $(STAMP)

@@ -147,8 +147,8 @@ def test_card_escapes_every_field_and_links_only_https(own_data):
     for card in cards.cards:
         assert "<script" not in card.header.value and "<img" not in card.header.value
     hostile = next(c for c in cards.cards if c.document["id"] == "1950-01-30-test-telegram").header.value
-    # title and archive twice (heading or metadata line, and the link), author, summary, context
-    assert hostile.count("&lt;script&gt;") == 7
+    # title, author, archive (metadata line and link), summary, context
+    assert hostile.count("&lt;script&gt;") == 6
     assert '<span class="tex2jax_ignore">&#36;</span>3 loan' in hostile
     bad = next(c for c in cards.cards if c.document["id"] == "1950-02-01-test-bad-link").header.value
     assert "<a " not in bad and "No address of the original" in bad
@@ -161,6 +161,7 @@ def test_answer_boxes_keep_and_refill_their_text(three_documents, fresh_answers)
     card = cards.cards[1]
     assert [m for m, _ in MOVES] == list(card.boxes)
     assert all(box.description and box.rows == 3 and box.layout.width == "100%" for box in card.boxes.values())
+    assert [box.description for box in card.boxes.values()] == [title for _, title in MOVES]
     card.button.click()
     assert "Nothing to keep yet" in card.feedback.value and store.history(2) == []
     card.boxes["sourcing"].value = "Stalin's telegram <b>to</b> his ambassador"

@@ -119,7 +119,7 @@ class ArgumentBox(ShowsWidget):
             "a claim, at least two documents and one chart as evidence, and your reasoning."))
         self.text = widgets.Textarea(description="Your argument", placeholder="My claim is …", rows=8,
                                      continuous_update=True, style={"description_width": "initial"},
-                                     layout=widgets.Layout(width="100%"))
+                                     layout=widgets.Layout(width="100%", margin="2px 0"))
         self.count = widgets.Label(count_text(""))
         self.text.observe(self.update_count, names="value")
         self.ticks: dict[str, dict[int, widgets.Checkbox]] = {}

@@ -100,8 +100,8 @@ def _link(row: Record) -> str:
         return '<p style="margin:0.3em 0">No address of the original is recorded; ask your teacher.</p>'
     # Widget HTML gets no link style from JupyterLab: coloured and underlined here (axe: link-in-text-block).
     return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer" '
-            f'style="{LINK_STYLE}">Read the original: {html_text(row["title"])}</a> '
-            f'<span style="{MUTED_STYLE}">({html_text(row["archive"])}; opens in a new tab)</span></p>')
+            f'style="{LINK_STYLE}">Read the original at {html_text(row["archive"])}</a> '
+            f'<span style="{MUTED_STYLE}">(opens in a new tab)</span></p>')
 
 
 def card_html(row: Record) -> str:
@@ -128,7 +128,9 @@ class DocumentCard(ShowsWidget):
                                   f"{html_text(PROMPTS[move])}</div>")
             # The description is the box's label (a <label for=…>), so a screen reader names each box.
             box = widgets.Textarea(description=title, placeholder="Your answer", rows=3, continuous_update=False,
-                                   style={"description_width": "10.5em"}, layout=widgets.Layout(width="100%"))
+                                   style={"description_width": "10.5em"},
+                                   # no side margins: ipywidgets' 2 px each side would push 100% past the edge
+                                   layout=widgets.Layout(width="100%", margin="2px 0"))
             self.boxes[move] = box
             # Two moves side by side on a wide screen, one above the other on a narrow one; the boxes of
             # one row line up at the bottom whatever the length of their prompts.

@@ -1,7 +1,8 @@
 """One command line for the instructors' and authors' tools (:mod:`lessons.tools`).
 
     python -m lessons links --repo https://github.com/owner/repo [--ref main] [--hub https://hub.example.edu]
-    python -m lessons guide            # rewrite docs/instructor-guide.md (answer key included)
+    python -m lessons guide            # rewrite docs/instructor-guide.md (answer key included), docs/syllabus.md
+                                       # and the teacher primers in docs/primers/
     python -m lessons handouts [--out handouts] [--no-pdf]
     python -m lessons notes            # for authors: number the lessons' citation notes, house dollars
     python -m lessons catalogue        # rewrite data/README.md from data/datapackage.json
@@ -19,6 +20,7 @@ from .tools.catalogue import write_data_readme
 from .tools.grade import main as grade_main
 from .tools.guide import write_guide
 from .tools.handouts import build_handouts
+from .tools.kit import write_kit
 from .tools.links import links_table
 from .tools.quiz_export import export_quizzes
 
@@ -30,7 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     links.add_argument("--repo", required=True, help="the repository's web address")
     links.add_argument("--ref", default="main", help="branch or tag (default: main)")
     links.add_argument("--hub", help="a JupyterHub's address, for nbgitpuller links")
-    commands.add_parser("guide", help="rewrite docs/instructor-guide.md from the lessons and the question bank")
+    commands.add_parser("guide", help="rewrite docs/instructor-guide.md, docs/syllabus.md and docs/primers/ from the "
+                        "lessons, the data and the question bank")
     handouts = commands.add_parser("handouts", help="build every lesson as HTML and PDF handouts")
     handouts.add_argument("--out", default="handouts", help="output folder (default: handouts)")
     handouts.add_argument("--no-pdf", action="store_true", help="HTML only")
@@ -51,7 +54,7 @@ def _run(args: argparse.Namespace) -> list[str]:
     if args.command == "links":
         return [links_table(args.repo, args.ref, args.hub)]
     if args.command == "guide":
-        return [f"wrote {write_guide()}"]
+        return [f"wrote {write_guide()}", *(f"wrote {path}" for path in write_kit())]
     if args.command == "notes":
         return [f"rewrote {path}" for path in normalise_lessons()]
     if args.command == "catalogue":

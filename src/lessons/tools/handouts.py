@@ -25,7 +25,10 @@ from ..course import course_outline, notebook_path
 from ..errors import LessonInputError
 from ..glossary_terms import term
 from ..markup import html_text
+from ..primary_documents import MOVES, documents
 from ..questions.bank import get
+from ..widgets.argument_box import central_question, rubric_html
+from ..widgets.document_card import PROMPTS, card_html
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 __all__ = ["build_handouts", "strip_widgets", "for_paper", "paper_text", "offline_html", "CHROMIUM"]
@@ -64,6 +67,53 @@ def question_on_paper(question_id: str) -> str:
     return "".join(lines)
 
 
+_LINES = "<p>" + "<br>".join(["_" * 60] * 4) + "</p>"
+
+
+def documents_on_paper(lesson: int) -> str:
+    """A lesson's document cards for paper: each card, its address printed, the four prompts with lines.
+
+    >>> page = documents_on_paper(2)
+    >>> page.count("Sourcing.") == len(documents(lesson=2)) and "https://" in page
+    True
+    """
+    parts = []
+    for _, row in documents(lesson=lesson).iterrows():
+        url = str(row.get("url") or "")
+        parts.append(card_html(row) + (f"<p>Original: {html_text(url)}</p>" if url else ""))
+        parts += [f"<p><b>{html_text(title)}.</b> {html_text(PROMPTS[move])}</p>{_LINES}" for move, title in MOVES]
+    return "".join(parts)
+
+
+def argument_on_paper(lesson: int) -> str:
+    """The argument task for paper: the central question, what to write, lines, and the rubric.
+
+    >>> "Whose war was it?" in argument_on_paper(2) and "<details open>" not in argument_on_paper(2)
+    True
+    """
+    return (f"<p><b>Central question:</b> {html_text(central_question(lesson))}</p>"
+            "<p>Answer it in 150–250 words: a claim, at least two documents and one chart as evidence, and your "
+            "reasoning.</p>" + "<p>" + "<br>".join(["_" * 60] * 12) + "</p>" + rubric_html())
+
+
+def on_paper(source: str) -> str:
+    """What a widget cell prints as on paper: a question, document cards or the argument task ("" for others).
+
+    >>> on_paper('lessons.question("1.2")').startswith("<p><b>Question 1.2.")
+    True
+    >>> on_paper("lessons.trade_explorer()")
+    ''
+    """
+    asked = re.search(r'lessons\.question\("([\d.]+)"\)', source)
+    if asked:
+        return question_on_paper(asked[1])
+    cards = re.search(r"lessons\.document_cards\(lesson=(\d+)\)", source)
+    if cards:
+        return documents_on_paper(int(cards[1]))
+    task = re.search(r"lessons\.argument\(lesson=(\d+)\)", source)
+    return argument_on_paper(int(task[1])) if task else ""
+
+
 def paper_caption(page: str) -> str:
     """A chart's HTML without the caption sentences that point to code (``lessons.cite(...)``).
 
@@ -87,14 +137,14 @@ def strip_widgets(nb: nbformat.NotebookNode) -> int:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        asked = re.search(r'lessons\.question\("([\d.]+)"\)', cell.source)
+        printed = on_paper(cell.source)
         outputs = []
         for output in cell.get("outputs", []):
             if WIDGET in output.get("data", {}):
                 replaced += 1
-                if asked:
+                if printed:
                     outputs.append(nbformat.v4.new_output(
-                        "display_data", data={"text/html": question_on_paper(asked[1]), "text/plain": ""}))
+                        "display_data", data={"text/html": printed, "text/plain": ""}))
             elif "lessons.setup()" not in cell.source:  # "Ready." means nothing on paper
                 if "text/html" in output.get("data", {}):
                     output["data"]["text/html"] = paper_caption(output["data"]["text/html"])

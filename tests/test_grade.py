@@ -96,13 +96,16 @@ def test_answers_are_judged_again_and_stored_verdicts_ignored(tmp_path, capsys):
     assert code == 0 and problems == []
     got = {r["question"]: r for r in rows}
     assert list(got) == list(QS)  # one row per question of the lesson, in the bank's order
-    assert {q: got[q]["correct"] for q in got} == {choice: "False", order: "True", match: "False", date: "False",
-                                                   number: "True"}
+    assert {q: got[q]["correct"] for q in (choice, order, match, date, number)} == {
+        choice: "False", order: "True", match: "False", date: "False", number: "True"}
+    # a written question is read by the teacher, never judged here
+    assert all(got[q]["correct"] == "" for q in QS if QS[q].kind == "written")
     assert got[order]["answer"] == " ".join(right(order))  # lists joined with spaces
     assert got[date]["answer"] == str(QS[date].answer.year)
     assert all(r["file"].endswith("ana.ipynb") and r["student"] == "Ana" and r["hub_user"] == "ana"
                and r["lesson"] == "1" for r in rows)
-    assert "2 of 5" in page and "1 graded, 0 with problems" in capsys.readouterr().out
+    judged = sum(q.kind != "written" for q in QS.values())
+    assert f"2 of {judged}" in page and "1 graded, 0 with problems" in capsys.readouterr().out
 
 
 def test_last_readable_answer_counts_and_tries_skip_invalid(tmp_path):
@@ -117,7 +120,8 @@ def test_last_readable_answer_counts_and_tries_skip_invalid(tmp_path):
     assert (got[date]["correct"], got[date]["tries"]) == ("False", "2")
     assert (got[number]["answer"], got[number]["correct"], got[number]["tries"]) == ("many", "False", "0")
     blank = [r for q, r in got.items() if q not in (choice, date, number)]
-    assert blank and all((r["answer"], r["correct"], r["tries"]) == ("", "False", "0") for r in blank)
+    assert blank and all((r["answer"], r["tries"]) == ("", "0") for r in blank)
+    assert all(r["correct"] == ("" if QS[r["question"]].kind == "written" else "False") for r in blank)
 
 
 def test_every_problem_is_reported_by_file_and_the_rest_still_graded(tmp_path, monkeypatch, capsys):
@@ -187,7 +191,7 @@ def test_hostile_names_and_answers_are_escaped_and_never_formulas(tmp_path):
     assert code == 0
     assert "<script" not in page.lower() and "<img" not in page and "<b onclick" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "doc:doc-1:&lt;b&gt;prompt&lt;/b&gt;" in page and "&lt;b onclick=x&gt;evil.ipynb" in page
+    assert "Document doc-1: &lt;b&gt;prompt&lt;/b&gt;" in page and "&lt;b onclick=x&gt;evil.ipynb" in page
     assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in page
     assert '<html lang="en">' in page and '<meta charset="utf-8">' in page and "<title>" in page
     assert page.count("no rubric for this item yet") == 2 or "Rubric:" in page
@@ -206,7 +210,7 @@ def test_open_answers_grouped_by_item_with_the_rubric_lookup(tmp_path, monkeypat
          rec(item, f"final text by {who}", "written", kind="text", n=2)], student=who, submission=f"s-{who}")))
         for who in ("Ana", "Ben")]
     _, _, _, page = run(tmp_path, *paths)
-    assert page.count(f"<h3>{item}</h3>") == 1 and "no rubric for this item yet" in page
+    assert page.count(f"<h3>{grade._e(grade.item_label(item))}</h3>") == 1 and "no rubric for this item yet" in page
     assert "final text by Ana" in page and "final text by Ben" in page and "first draft" not in page
     fake = types.ModuleType("lessons.rubrics")
     fake.rubric = lambda wanted: "Names <two> sources." if wanted == item else None

@@ -43,8 +43,10 @@ from pathlib import Path
 from ..answers.payload import MIME, verify
 from ..data import data_dir, load
 from ..errors import LessonInputError
-from ..questions.bank import questions
+from ..primary_documents import MOVES, documents
+from ..questions.bank import get, questions
 from ..questions.check import judge
+from ..widgets.argument_box import central_question
 
 __all__ = ["MAX_BYTES", "Submission", "Results", "read_notebook", "hand_ins", "grade_texts", "grade_files",
            "rubric", "csv_cell", "review_html", "write_results", "main", "NO_HAND_IN"]
@@ -284,6 +286,9 @@ def rubric(item: str) -> str | None:
     >>> rubric("no-such-item") is None
     True
     """
+    q = get(item)
+    if q is not None and q.kind == "written":  # a written question: its criteria, then its model answer
+        return "\n".join([*(f"- {c}" for c in q.criteria), f"Model answer: {q.explanation}"])
     try:
         module = importlib.import_module("lessons.rubrics")
     except ModuleNotFoundError as error:
@@ -307,6 +312,36 @@ def rubric(item: str) -> str | None:
 # name or answer "=HYPERLINK(...)" must stay text when the instructor opens grades.csv
 # (OWASP, "CSV Injection"). A leading apostrophe makes the spreadsheet show it as text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def item_label(item: str) -> str:
+    """What an open-answer item is, in words, for the review page.
+
+    >>> item_label("argument:2")
+    'Your argument, lesson 2: Whose war was it?'
+    >>> item_label("1.2:self-check")
+    'Question 1.2, the student’s self-check (criteria ticked)'
+    >>> item_label("doc:no-such-document:sourcing")
+    'Document no-such-document: Sourcing'
+    """
+    parts = str(item).split(":")
+    if parts[0] == "argument" and len(parts) >= 2 and parts[1].isdigit():
+        lesson = int(parts[1])
+        try:
+            question = f": {central_question(lesson)}"
+        except (LessonInputError, IndexError, KeyError):
+            question = ""
+        return f"Your argument, lesson {lesson}{question}" + (", self-assessment" if len(parts) > 2 else "")
+    if parts[0] == "doc" and len(parts) == 3:
+        table = documents()
+        titles = dict(zip(table["id"], table["title"], strict=True))
+        moves = dict(MOVES)
+        return f"Document {titles.get(parts[1], parts[1])}: {moves.get(parts[2], parts[2])}"
+    q = get(parts[0])
+    if q is not None:
+        label = f"Question {q.id}"
+        return label + (", the student’s self-check (criteria ticked)" if len(parts) > 1 else f": {q.prompt}")
+    return str(item)
 
 
 def csv_cell(value: object) -> object:
@@ -361,7 +396,7 @@ def _open_answers(results: Results) -> list[str]:
         return parts + ["<p>No open answers in these hand-ins.</p>"]
     for item in sorted(by_item):
         found = rubric(item)
-        parts.append(f"<section><h3>{_e(item)}</h3>")
+        parts.append(f"<section><h3>{_e(item_label(item))}</h3>")
         parts.append(f'<div class="rubric"><b>Rubric:</b> {_e(found)}</div>' if found
                      else "<p><i>no rubric for this item yet</i></p>")
         parts.append("<dl>")

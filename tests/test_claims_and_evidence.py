@@ -142,12 +142,14 @@ def test_claim_checker_widget_both_ways():
     checker.button.click()
     assert "Choose a verdict first" in checker.feedback.value
     checker.verdict.value = "false"
+    checker.reason.value = "Moscow vetoed Seoul's UN membership"
     checker.button.click()
     assert "Right" in checker.feedback.value and "Checked 1 of 12" in checker.progress.value
     swapped = ClaimChecker(swapped=True)
     swapped.which.value = "c04"
     assert "Pyongyang" in swapped.text.value and "swapped" in swapped.text.value
     swapped.verdict.value = "true"
+    swapped.reason.value = "Moscow recognised Pyongyang in 1948"
     swapped.button.click()
     assert "Not yet" in swapped.feedback.value and "1948-ussr-dprk-relations" in swapped.feedback.value
 

@@ -34,6 +34,8 @@ CALLS = {
     "trade_series": "()", "trade_turn_chart": "()", "war_phases": "()",
     "documents": "(lesson=2)", "document": "(lessons.documents()['id'].iloc[0])",
     "document_cards": "(lesson=2)", "argument": "(lesson=2)",
+    "flawed_text": "()", "pattern_prediction": "()", "news_checker": "()", "trade_table": "(2014)",
+    "check_computation": "('8.ratio', 67)",
 }
 
 

@@ -44,6 +44,8 @@ _EXPORTS = {
     "hand_in": "answers.hand_in", "my_answers": "answers.hand_in",
     "documents": "primary_documents", "document": "primary_documents",
     "document_cards": "widgets.document_card", "argument": "widgets.argument_box",
+    "flawed_text": "flawed_claims", "pattern_prediction": "widgets.prediction_box",
+    "news_checker": "widgets.news_check", "trade_table": "computing", "check_computation": "computing",
 }
 
 __all__ = sorted([*_EXPORTS, "setup"])

@@ -1,4 +1,8 @@
-"""The flawed text's twelve claims (lesson 7): judge them, swap North and South, find what survives.
+"""The flawed text's twelve claims (lesson 7): read the text, judge them, swap North and South, find what survives.
+
+The course does not reproduce the text. :func:`flawed_text` shows a reconstruction in the
+course's own words, built from the claims' ``statement`` column: it keeps the text's order and
+its errors, not its wording, so it cannot drift from the claims the checker asks about.
 
 >>> swap_koreas("Moscow helped South Korea, not North Korea, and Seoul thanked it.")
 'Moscow helped North Korea, not South Korea, and Pyongyang thanked it.'
@@ -14,12 +18,18 @@ import pandas as pd
 
 from .data import load
 from .errors import LessonInputError, unknown
+from .facsimile import Facsimile
 from .notes import evidence_line
 from .questions.check import Feedback
 from .tables import Table, as_record, as_table
 from .validate import check_flag, check_text, shown
 
-__all__ = ["claims", "claim", "swap_koreas", "judge", "VERDICTS"]
+__all__ = ["claims", "claim", "swap_koreas", "judge", "VERDICTS", "flawed_text", "verdict_key", "answer_item",
+           "RECONSTRUCTION_LABEL"]
+
+#: The label every showing of the reconstruction carries.
+RECONSTRUCTION_LABEL = ("A reconstruction by the course of a text that circulates; its errors are deliberate material "
+                        "for this lesson.")
 
 VERDICTS = ("true", "partly true", "misleading", "false")
 _SWAPS = {"South Korea": "North Korea", "North Korea": "South Korea", "South Korean": "North Korean",
@@ -108,3 +118,48 @@ def judge(claim_id: object, verdict: object, swapped: bool = False) -> Feedback:
     return Feedback("wrong", f"The evidence does not support '{given}'. Look again at these events.",
                     hint="Search the evidence finder with a name, a year or a topic from the claim.",
                     evidence=evidence)
+
+
+def flawed_text() -> Facsimile:
+    """The flawed text as a labelled reconstruction: each claim's statement, in the claims' order and paragraphs.
+
+    The small numbers before the sentences are the claims' numbers in the claim checker.
+
+    >>> page = flawed_text()
+    >>> page.label == RECONSTRUCTION_LABEL, len(page.marks), page.marks[:2]
+    (True, 12, ['1', '2'])
+    >>> "Seoul" in page.html and "Author: none given" in page.html
+    True
+    """
+    table = claims()
+    paragraphs = [list(group["statement"]) for _, group in table.groupby("paragraph", sort=True)]
+    return Facsimile(label=RECONSTRUCTION_LABEL,
+                     meta="Author: none given · Date: none given · Sources: none cited",
+                     paragraphs=paragraphs, marks=[str(int(cid[1:])) for cid in table["id"]])
+
+
+def answer_item(claim_id: str, swapped: bool = False, reason: bool = False) -> str:
+    """The answers-store item of a verdict on a claim (or of its reason), as written or swapped.
+
+    >>> answer_item("c04"), answer_item("c04", reason=True), answer_item("c04", swapped=True, reason=True)
+    ('claim:c04', 'claim:c04:reason', 'claim:c04:swapped:reason')
+    """
+    return f"claim:{claim_id}" + (":swapped" if swapped else "") + (":reason" if reason else "")
+
+
+def verdict_key() -> str:
+    """The full verdict key, as Markdown for the instructor guide: each claim, both verdicts and why.
+
+    >>> key = verdict_key()
+    >>> key.count("As written:") == 12 and "Swapped (North and South exchanged):" in key
+    True
+    """
+    lines = []
+    for row in claims().itertuples():
+        lines += [f"- **Claim {int(row.id[1:])}** ({row.id}). {row.statement}  ",
+                  f"  As written: **{row.verdict}**. {row.explanation}  ",
+                  f"  Swapped (North and South exchanged): **{row.swapped_verdict}**. {row.swapped_explanation}  "]
+        if row.surviving_error:
+            lines.append(f"  Error that survives the swap: {row.surviving_error}.  ")
+        lines.append(f"  Evidence: {', '.join(row.evidence_ids)}; swapped: {', '.join(row.swapped_evidence_ids)}")
+    return "\n".join(lines)

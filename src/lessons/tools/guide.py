@@ -130,8 +130,20 @@ def render_guide() -> str:
             if q.lesson == lesson.number:
                 parts += [f"- **{qid}** {guide_text(q.prompt)}  ", f"  Answer: {guide_text(answer_text(q))}  ",
                           f"  Why: {guide_text(q.explanation)}  ", f"  Evidence: {guide_text(_evidence(q))}"]
+        parts += _practice_keys(lesson.number)
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _practice_keys(number: int) -> list[str]:
+    """Lesson 7's full verdict key (every claim as written and swapped, with reasons) and its news item's errors."""
+    if number != 7:
+        return []
+    from ..flawed_claims import verdict_key
+    from ..practice_news import news_key
+
+    return ["", "**Verdict key: the twelve claims.**", "", guide_text(verdict_key()), "",
+            "**Key: the practice news item.**", "", guide_text(news_key())]
 
 
 def write_guide():

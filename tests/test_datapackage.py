@@ -113,6 +113,8 @@ def test_every_source_is_cited(package):
     for table in ("figures", "places", "trade", "diplomatic", "documents"):
         cited |= set(load(table)["source_id"])
     cited |= {s["id"] for res in package["resources"] for s in res.get("sources", []) if "id" in s}
+    with open(data_dir() / "questions.json", encoding="utf-8") as handle:  # a question's evidence may be a source
+        cited |= {i for q in json.load(handle)["questions"].values() for i in q.get("evidence", [])}
     assert set(load("sources")["id"]) - cited == set()
 
 

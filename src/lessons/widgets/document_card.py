@@ -96,7 +96,7 @@ def metadata_line(row: Record) -> str:
 
 def _link(row: Record) -> str:
     url = str(row.get("url") or "").strip()
-    if not url.startswith("https://"):  # only an address the catalogue allows is made a link (never javascript:)
+    if not url.startswith(("https://", "http://")):  # only a web address is made a link (never javascript:)
         return '<p style="margin:0.3em 0">No address of the original is recorded; ask your teacher.</p>'
     # Widget HTML gets no link style from JupyterLab: coloured and underlined here (axe: link-in-text-block).
     return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer" '

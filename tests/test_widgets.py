@@ -26,6 +26,12 @@ def test_question_widget_checks_what_the_student_chose(qid):
             box.value = letter
     elif q.kind == "date":
         widget.answer.value = str(q.answer)
+    elif q.kind == "written":  # kept, not judged: then the model answer and the self-check appear
+        widget.answer.value = " ".join(["evidence"] * q.min_words)
+        widget.button.click()
+        assert widget.result.status == "written" and "Kept" in widget.feedback.value
+        assert widget.self_check.layout.display == "flex"
+        return
     else:
         widget.answer.value = f"{q.answer[0]:g}"
     widget.button.click()

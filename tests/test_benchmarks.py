@@ -2,6 +2,7 @@
 (Its numbers are not asserted: speed is reported by `make bench`, never tested.)"""
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,10 +32,13 @@ def test_tiny_benchmark_run_produces_every_field(tmp_path, capsys):
             "claim checker"} == set(explorers)
     assert all({"median_ms", "p95_ms"} <= set(v) for v in explorers.values())
     assert "vs_naive" in explorers["timeline"] and saved["widgets"]["naive_interact_timeline"]["median_ms"] > 0
+    naive = saved["widgets"]["naive_interact_timeline"]["median_ms"]
+    assert explorers["trade"]["vs_naive"] == round(explorers["trade"]["median_ms"] / naive, 2)
     startup = saved["startup"]
     assert {"deps_import_s", "with_lessons_s", "import_overhead_ms", "tables"} <= set(startup)
     assert {"first_ms", "cached_ms"} <= set(startup["tables"]["events"])
     assert set(saved["targets"]) >= {"explorer_p95_ms", "course_s", "cached_load_ms"}
     table = capsys.readouterr().out
     assert "explorer: timeline" in table and "whole course" in table and "import lessons" in table
+    assert re.search(r"explorer: trade .*x naive", table)
     assert "students per GB" in table

@@ -29,7 +29,7 @@ HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> a US$3 loan'
 # --- the course's documents ---------------------------------------------------------------------------------
 
 def test_every_document_is_checked_as_the_research_brief_asks():
-    """a web address (http or https, as found), a summary of 60-150 words, a source and events that exist, a date as precise as stated."""
+    """A web address (as found), a 60-150 word summary, a source and events that exist, a date as precise as stated."""
     table = load("documents")
     sources, events = set(load("sources")["id"]), set(load("events")["id"])
     problems = []

@@ -23,12 +23,13 @@ __all__ = ["Facsimile", "PAGE_STYLE", "LABEL_STYLE"]
 
 #: The page: its own background and ink (readable in dark themes too), a serif face, body size.
 PAGE_STYLE = ("background:#fbf8ef;color:#1f1f1f;border:1px solid #b3a88c;box-shadow:3px 3px 0 #ddd3ba;"
-              "padding:0.9em 1.4em;margin:0.3em 0 0.6em;max-width:44em;"
+              "padding:0.9em 1.4em;margin:0.3em 6px 0.6em 0;box-sizing:border-box;max-width:min(46em, 100%);"
               "font-family:Georgia,'Times New Roman',serif;font-size:var(--jp-content-font-size1, 14px);"
               "line-height:1.6;white-space:normal;overflow-wrap:anywhere")
 #: The label above the page, in the course's body text.
 LABEL_STYLE = ("font-family:var(--jp-content-font-family, sans-serif);font-size:var(--jp-content-font-size1, 14px);"
-               "line-height:1.5;color:var(--jp-content-font-color1, inherit);max-width:44em;"
+               "line-height:1.5;color:var(--jp-content-font-color1, inherit);"
+               "box-sizing:border-box;max-width:min(46em, 100%);"
                "border-left:4px solid #b3541e;padding:0.2em 0 0.2em 0.6em")
 _META_STYLE = "margin:0 0 0.7em;font-size:0.85em;color:#4d4d4d;font-family:sans-serif"
 _TITLE_STYLE = "margin:0 0 0.3em;font-size:1.15em;font-weight:bold"

@@ -55,7 +55,7 @@ class NewsChecker(ShowsWidget):
         options = [(label, key) for key, label in ERROR_KINDS.items()]
         self.marks = {sid: widgets.Dropdown(options=options, value="none", description=f"Sentence {sid[1:]}",
                                             style={"description_width": "initial"},
-                                            layout=widgets.Layout(width="auto", margin="2px 1.5em 2px 0"))
+                                            layout=widgets.Layout(width="20em", margin="2px 1.5em 2px 0"))
                       for sid in self.ids}
         menus = widgets.Box(list(self.marks.values()),
                             layout=widgets.Layout(display="flex", flex_flow="row wrap", width="100%"))

@@ -12,8 +12,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter, FixedLocator
 
-from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events
-from ..validate import check_years
+from ..chronology import RELATIONS, events
+from ..validate import check_years, course_years
 from .chart import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 from .timeline import (
@@ -64,7 +64,7 @@ class LanesPlot:
             self.figure = Figure(figsize=(10, 3.2), layout="constrained")
             self.ax = self.figure.add_subplot()
             ax = self.ax
-            self.period_labels = draw_period_bands(ax, FIRST_YEAR, LAST_YEAR)
+            self.period_labels = draw_period_bands(ax, *course_years())
             self.bars = LineCollection([], linewidths=4, alpha=0.55, capstyle="butt", zorder=2)
             ax.add_collection(self.bars)
             self.marks = {
@@ -139,7 +139,7 @@ class LanesPlot:
         return data
 
 
-def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR)) -> Chart:
+def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None) -> Chart:
     """The lanes overview as a :class:`~lessons.charts.chart.Chart` with caption and alt text.
 
     >>> chart = lanes_chart(events(years=(1988, 1991)), (1988, 1991))
@@ -147,7 +147,7 @@ def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] = (FIR
     True
     """
     table = check_event_table(table)
-    years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+    years = check_years(course_years() if years is None else years, "years")
     plot = LanesPlot()
     plot.draw(table, years)
     caption = ("Each row is one relation: Moscow with Pyongyang, with Seoul, with both, with others, "

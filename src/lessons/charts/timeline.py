@@ -11,8 +11,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..chronology import FIRST_YEAR, LAST_YEAR, RELATIONS, events, periods
-from ..validate import check_table, check_text, check_years
+from ..chronology import RELATIONS, events, periods
+from ..validate import check_table, check_text, check_years, course_years
 from .chart import Chart
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 
@@ -183,9 +183,9 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
     table = check_event_table(table)
     title = None if title is None else plain_title(title)
     if years is None:
-        years = (FIRST_YEAR, LAST_YEAR) if len(table) == len(events()) or table.empty else (
+        years = course_years() if len(table) == len(events()) or table.empty else (
             int(table["start"].dt.year.min()), int(table["end"].fillna(table["start"]).dt.year.max()))
-    first, last = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+    first, last = check_years(years, "years")
     with course_style():
         fig = Figure(figsize=(11, 1.6 + ROW_HEIGHT * max(len(table), 3)), layout="constrained")
         ax = fig.add_subplot()

@@ -10,12 +10,12 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..chronology import FIRST_YEAR, LAST_YEAR, MOSCOW, events
+from ..chronology import MOSCOW, events
 from ..citations import as_html_list
 from ..display import ShowsWidget
 from ..errors import unknown
 from ..markup import html_text
-from ..validate import check_years
+from ..validate import check_years, course_years
 from .layout import MUTED_STYLE, short_list, text_block, wide
 
 __all__ = ["RivalsExplorer", "rivals_explorer"]
@@ -41,11 +41,12 @@ class RivalsExplorer(ShowsWidget):
     """A year-range slider and two lists: events with Moscow, and events with Beijing."""
 
     def __init__(self, years: tuple[int, int] = (1953, 1969), korea: str = "DPRK"):
-        years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+        first, last = course_years()
+        years = check_years(years, "years", first=first, last=last)
         if korea not in KOREAS:
             raise unknown("korea", korea, KOREAS)
         self.korea = korea
-        self.years = widgets.IntRangeSlider(value=years, min=FIRST_YEAR, max=LAST_YEAR, description="Years",
+        self.years = widgets.IntRangeSlider(value=years, min=first, max=last, description="Years",
                                             continuous_update=False, layout=wide())
         self.summary = widgets.HTML()
         # Two columns side by side on a wide screen, one above the other on a narrow one.

@@ -20,12 +20,12 @@ import pandas as pd
 
 from ..charts.lanes import SHAPE_KEY, LanesPlot
 from ..charts.timeline import timeline_alt_text
-from ..chronology import FIRST_YEAR, LAST_YEAR, actors, categories, events
+from ..chronology import actors, categories, events
 from ..citations import as_html_list
 from ..display import ShowsWidget
 from ..errors import LessonInputError, unknown
 from ..markup import html_text
-from ..validate import check_years
+from ..validate import check_years, course_years
 from .layout import (
     DATE_STYLE,
     DATE_WIDTH,
@@ -92,13 +92,13 @@ class TimelineExplorer(ShowsWidget):
     Every change of a control redraws the chart and the list (:meth:`update`).
     """
 
-    def __init__(self, years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR), actor: str = ANY,
-                 category: str = ANY):
-        years = check_years(years, "years", first=FIRST_YEAR, last=LAST_YEAR)
+    def __init__(self, years: tuple[int, int] | None = None, actor: str = ANY, category: str = ANY):
+        first, last = course_years()  # read when an explorer is made, never when the module is imported
+        years = check_years((first, last) if years is None else years, "years", first=first, last=last)
         actor, category = actor_group(actor), category_choice(category)
         groups = list(dict.fromkeys(actors()["group"]))
         self.years = widgets.IntRangeSlider(
-            value=years, min=FIRST_YEAR, max=LAST_YEAR, step=1, description="Years",
+            value=years, min=first, max=last, step=1, description="Years",
             continuous_update=False, layout=wide(),
         )
         self.actor = widgets.Dropdown(options=[ANY, *groups], value=actor, description="Actor")
@@ -157,12 +157,12 @@ def event_listing_html(table: pd.DataFrame) -> str:
                                  f"List of {n} event{'s' if n != 1 else ''}, scrollable"))
 
 
-def timeline_explorer(years: tuple[int, int] = (FIRST_YEAR, LAST_YEAR), actor: str = ANY,
+def timeline_explorer(years: tuple[int, int] | None = None, actor: str = ANY,
                       category: str = ANY) -> TimelineExplorer:
     """Build a :class:`TimelineExplorer`; show it by making it a cell's last line.
 
-    ``years`` is a pair (first, last) within 1945–2025; ``actor`` a code, group or name
-    ('ROK', 'USSR/Russia', 'South Korea') or 'Any'; ``category`` one of
-    ``lessons.categories()`` or 'Any'.
+    ``years`` is a pair (first, last) within the course's years (all of them if not given);
+    ``actor`` a code, group or name ('ROK', 'USSR/Russia', 'South Korea') or 'Any';
+    ``category`` one of ``lessons.categories()`` or 'Any'.
     """
     return TimelineExplorer(years, actor, category)

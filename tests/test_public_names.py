@@ -61,3 +61,15 @@ def test_every_public_function_works_twice_in_a_fresh_process():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def test_importing_every_submodule_reads_no_data(tmp_path):
+    """No import-time side effects: with no data folder at all, every submodule still imports."""
+    script = ("import importlib, pkgutil, lessons\n"
+              "for m in pkgutil.walk_packages(lessons.__path__, 'lessons.'):\n"
+              "    importlib.import_module(m.name)\n"
+              "print('imported')")
+    env = {**__import__("os").environ, "LESSONS_DATA_DIR": str(tmp_path / "no-such-folder"), "MPLBACKEND": "Agg"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env,
+                            cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.strip() == "imported", result.stderr[-2000:]

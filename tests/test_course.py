@@ -25,7 +25,8 @@ def test_sources_section_collects_events_figures_and_datasets():
     assert "1948-ussr-dprk-relations" in events and figures and "cow-trade-4.0" in sources
     text = sources_section(lesson=8).data
     assert "Correlates of War Project Trade Data Set Codebook" in text
-    items = [line for line in text.splitlines() if not line.startswith(" ")]
+    assert text.startswith("<details><summary>") and text.rstrip().endswith("</details>"), "folded, to open"
+    items = [line for line in text.splitlines() if line and not line.startswith((" ", "<"))]
     numbered = [int(line.split(".")[0]) for line in items]
     assert numbered == list(range(1, len(events) + len(figures) + len(sources) + 1))  # note n is item n
     assert all(f"(id `{item}`)" in text for item in events + figures + sources)

@@ -84,14 +84,18 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
     >>> text = sources_section(period="war").data
     >>> text.startswith("1. ")
     True
-    >>> sources_section(lesson=2).data.startswith("1. **")
+    >>> sources_section(lesson=2).data.startswith("<details><summary>")
     True
     """
     from IPython.display import Markdown
 
     if lesson is not None:
         ids = cited(number_notes(_markdown_cells(lesson), known_ids()))
-        return Markdown("\n".join(f"{n}. {entry(item)}" for n, item in enumerate(ids, 1)))
+        notes = "\n".join(f"{n}. {entry(item)}" for n, item in enumerate(ids, 1))
+        # Folded: the list runs to several screens, and a student opens it when a note sends them here
+        # (handouts print it open). Blank lines around the list keep it Markdown inside the HTML block.
+        return Markdown(f"<details><summary><b>Show the {len(ids)} notes and their sources</b></summary>\n\n"
+                        f"{notes}\n\n</details>")
     if event_ids is not None:
         table = events()
         unknown_ids = sorted(set(event_ids) - set(table["id"]))

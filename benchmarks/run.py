@@ -29,8 +29,15 @@ def _percentile(values, q):
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-# Appended to every notebook run: the kernel's peak resident memory (Linux reports KiB).
-PEAK_MEMORY_SOURCE = "import resource as _r; print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)"
+# Appended to every notebook run: the kernel's peak resident memory in KiB. VmHWM is this process's own
+# high-water mark; getrusage's ru_maxrss is not: Linux carries it over from the parent across fork and
+# exec, so a kernel started by a big process (a long pytest run) reports the parent's size.
+PEAK_MEMORY_SOURCE = (
+    "import re as _re, resource as _r\n"
+    "try:\n"
+    "    print(_re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read())[1])\n"
+    "except (OSError, TypeError):\n"
+    "    print(_r.getrusage(_r.RUSAGE_SELF).ru_maxrss)")
 
 
 def run_notebook(path: Path, workdir: Path) -> tuple[float, float]:

@@ -89,6 +89,9 @@ def test_every_question_of_the_bank_is_in_the_qti_quizzes_with_the_right_answer(
             shown = _Text(item.find(f"{Q}presentation/{Q}material/{Q}mattext").text)
             assert shown.paragraphs[0] == q.prompt, qid
             full = scored(item)
+            if q.kind == "written":  # an essay: nothing scored automatically; the model answer is its feedback
+                assert not full and q.explanation in " ".join(item.itertext()), qid
+                continue
             assert len(full) == 1, qid
             if q.kind == "choice":
                 labels = {_Text(label.find(f".//{Q}mattext").text).paragraphs[0]: label.get("ident")
@@ -144,6 +147,8 @@ def test_moodle_file_has_every_question_with_the_right_answer(exported):
                 pairs = {_Text(s.find("text").text).paragraphs[0]: s.find("answer/text").text
                          for s in e.iter("subquestion")}
                 assert pairs == {term(t)["term"]: term(t)["definition"] for t in q.items}, qid
+            elif q.kind == "written":  # an essay the teacher grades, with the model answer for the grader
+                assert e.get("type") == "essay" and q.explanation in html.unescape(e.find("graderinfo/text").text), qid
             else:
                 typed = [a.find("text").text for a in e.iter("answer") if a.get("fraction") == "100"]
                 assert e.get("type") == "shortanswer" and e.find("usecase").text == "0", qid

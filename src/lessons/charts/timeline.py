@@ -188,6 +188,9 @@ def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | N
     first, last = check_years(years, "years")
     with course_style():
         fig = Figure(figsize=(11, 1.6 + ROW_HEIGHT * max(len(table), 3)), layout="constrained")
+        # Room beside the axes for the half of a marker that sits on its edge (the PNG is not
+        # trimmed to a tight box, which would cost a second draw of every label).
+        fig.get_layout_engine().set(w_pad=10 / 72)
         ax = fig.add_subplot()
         draw_period_bands(ax, first, last)
         span = last + 1 - first

@@ -90,6 +90,8 @@ def test_multi_valued_references_resolve():
         ("claims.evidence_ids", load("claims")["evidence_ids"], evidence),
         ("claims.swapped_evidence_ids", load("claims")["swapped_evidence_ids"], evidence),
         ("claims.figure_ids", load("claims")["figure_ids"], ids["figures"]),
+        ("model_arguments.document_ids", load("model_arguments")["document_ids"], set(load("documents")["id"])),
+        ("model_arguments.evidence_ids", load("model_arguments")["evidence_ids"], ids["events"] | ids["figures"]),
         # trade and diplomatic name actor groups (USSR/Russia), which are not unique, so not a key
         ("trade.exporter/importer", [(r.exporter, r.importer) for r in load("trade").itertuples()], groups),
         ("diplomatic.sender/receiver", [(r.sender, r.receiver) for r in load("diplomatic").itertuples()], groups),

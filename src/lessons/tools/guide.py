@@ -11,8 +11,9 @@ import json
 import re
 
 from ..course import course_outline, notebook_path
-from ..data import data_dir
+from ..data import data_dir, load
 from ..glossary_terms import term
+from ..markup import md_text
 from ..notes import evidence_line
 from ..questions.bank import Question, questions
 
@@ -130,9 +131,35 @@ def render_guide() -> str:
             if q.lesson == lesson.number:
                 parts += [f"- **{qid}** {guide_text(q.prompt)}  ", f"  Answer: {guide_text(answer_text(q))}  ",
                           f"  Why: {guide_text(q.explanation)}  ", f"  Evidence: {guide_text(_evidence(q))}"]
+        parts += _model_argument(lesson.number)
         parts += _practice_keys(lesson.number)
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _model_argument(number: int) -> list[str]:
+    """A period lesson's model answer to its argument task (data/model_arguments.csv), with the documents and
+    chart it uses and why it reaches level 4 of the rubric; nothing for a lesson without one.
+
+    >>> lines = _model_argument(2)
+    >>> lines[1].startswith("**Your argument: a model answer.**"), any("air_war_chart" in x for x in lines)
+    (True, True)
+    >>> _model_argument(7)
+    []
+    """
+    rows = load("model_arguments")
+    rows = rows[rows["lesson"] == number]
+    if rows.empty:
+        return []
+    row = rows.iloc[0]
+    docs = load("documents").set_index("id")
+    named = "; ".join(f"{docs.at[d, 'title']} ({docs.at[d, 'date'].day} {docs.at[d, 'date']:%B %Y})"
+                      for d in row["document_ids"])
+    question = load("lessons").set_index("number").at[number, "central_question"]
+    # Data text is escaped for Markdown (md_text), then its dollars put in GitHub's form (guide_text).
+    return ["", f"**Your argument: a model answer.** Central question: *{guide_text(md_text(question))}*", "",
+            guide_text(md_text(row["answer"])), "", f"- Documents: {guide_text(md_text(named))}",
+            f"- Chart: `lessons.{row['chart']}()`", f"- Why level 4: {guide_text(md_text(row['level_notes']))}"]
 
 
 def _practice_keys(number: int) -> list[str]:

@@ -51,7 +51,8 @@ class NewsChecker(ShowsWidget):
         self.ids = list(news_sentences()["id"])
         page = widgets.HTML(news_item().html, layout=widgets.Layout(width="100%"))
         task = widgets.HTML(text_block("<b>Mark each sentence</b>, then press <b>Check</b>. Test names and dates "
-                                       "with the evidence finder above, and numbers with <code>lessons.figures()</code>."))
+                                       "with the evidence finder above, and numbers with "
+                                       "<code>lessons.figures()</code>."))
         options = [(label, key) for key, label in ERROR_KINDS.items()]
         self.marks = {sid: widgets.Dropdown(options=options, value="none", description=f"Sentence {sid[1:]}",
                                             style={"description_width": "initial"},

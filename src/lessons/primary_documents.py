@@ -16,12 +16,9 @@ lessons.errors.LessonInputError: lesson must be a period lesson, one of 1, 2, 3,
 """
 from __future__ import annotations
 
-import numpy as np
-
 from .data import load, schema
-from .errors import LessonInputError
 from .tables import Record, Table, as_record, as_table
-from .validate import check_id, shown
+from .validate import check_id, check_number_in
 
 __all__ = ["documents", "document", "period_lessons", "perspectives", "check_lesson", "MOVES", "word_count"]
 
@@ -51,12 +48,7 @@ def check_lesson(value: object, name: str = "lesson") -> int:
     lessons.errors.LessonInputError: lesson must be a period lesson, one of 1, 2, 3, 4, 5, 6; got '3' (text). Write \
 the number without quotes.
     """
-    allowed = period_lessons()
-    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and int(value) in allowed:
-        return int(value)
-    hint = " Write the number without quotes." if isinstance(value, str) and value.strip().isdigit() else ""
-    raise LessonInputError(f"{name} must be a period lesson, one of {', '.join(map(str, allowed))}; "
-                           f"got {shown(value)}.{hint}")
+    return check_number_in(value, period_lessons(), name, what="a period lesson")
 
 
 def perspectives() -> list[str]:

@@ -27,7 +27,7 @@ from .errors import LessonInputError, unknown
 
 __all__ = [
     "course_years", "check_years", "check_year", "check_flag", "check_limit", "check_text",
-    "check_id", "check_ids", "check_choice", "check_table", "check_date", "shown",
+    "check_id", "check_ids", "check_choice", "check_table", "check_date", "check_number_in", "shown",
 ]
 
 
@@ -341,3 +341,23 @@ def check_date(value: object, name: str = "date", *, years: bool = True) -> pd.T
             except ValueError:
                 continue
     raise bad
+
+
+def check_number_in(value: object, allowed: Iterable[int], name: str = "lesson",
+                    what: str = "a lesson number") -> int:
+    """One whole number from ``allowed`` (an int or NumPy int, not a bool, float or text).
+
+    >>> check_number_in(3, [1, 2, 3])
+    3
+    >>> check_number_in("3", [1, 2, 3], what="a period lesson")
+    Traceback (most recent call last):
+    ...
+    lessons.errors.LessonInputError: lesson must be a period lesson, one of 1, 2, 3; got '3' (text). Write the number \
+without quotes.
+    """
+    allowed = sorted(int(n) for n in allowed)
+    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and int(value) in allowed:
+        return int(value)
+    hint = " Write the number without quotes." if isinstance(value, str) and value.strip().isdigit() else ""
+    raise LessonInputError(f"{name} must be {what}, one of {', '.join(map(str, allowed))}; "
+                           f"got {shown(value)}.{hint}")

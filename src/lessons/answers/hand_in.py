@@ -22,14 +22,12 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-import numpy as np
-
 from ..data import load
 from ..errors import LessonInputError
 from ..markup import html_text
 from ..questions.bank import questions
 from ..tables import CELL_STYLE, HEAD_STYLE, TABLE_STYLE, Table
-from ..validate import check_text, shown
+from ..validate import check_number_in, check_text
 from . import store
 from .payload import MIME, build
 
@@ -46,11 +44,7 @@ def check_lesson(value: object) -> int:
     >>> check_lesson(3)
     3
     """
-    numbers = sorted(int(n) for n in load("lessons")["number"])
-    if isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_)) and int(value) in numbers:
-        return int(value)
-    raise LessonInputError(f"lesson must be a lesson number, one of {', '.join(map(str, numbers))}; "
-                           f"got {shown(value)}.")
+    return check_number_in(value, load("lessons")["number"])
 
 
 def _answer_text(answer: object) -> str:

@@ -23,9 +23,15 @@ def require_browser() -> None:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         missing.append("playwright not installed (make test installs it from requirements.lock)")
+    skip_or_fail("browser tests", missing)
+
+
+def skip_or_fail(tests: str, missing: list[str]) -> None:
+    """Skip ``tests`` (a module) saying what is ``missing`` and how to install it; fail instead under
+    CI=true, where .ci/run installs everything, so a broken set-up cannot pass as skipped."""
     if not missing:
         return
-    message = "browser tests skipped: " + "; ".join(missing)
+    message = f"{tests} skipped: " + "; ".join(missing)
     if os.environ.get("CI") == "true":
         pytest.fail(message.replace("skipped", "cannot run under CI=true"), pytrace=False)
     pytest.skip(message, allow_module_level=True)

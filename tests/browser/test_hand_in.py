@@ -17,6 +17,7 @@ import pytest
 from lessons.answers.payload import MIME, verify
 from lessons.questions.bank import questions
 
+from .student import answer_one_right_one_wrong, run_hand_in, save, wrong_choice
 from .support import ARTIFACTS, require_browser
 from .test_lab_notebooks import _code_cells, _idle, _open, _run_all, browser, lab  # noqa: F401 (fixtures)
 
@@ -26,46 +27,24 @@ LESSON_FILE = "01-liberation-and-division.ipynb"
 NAME = "Test <b>Student</b>"
 
 
-def _question_output(page, qid: str):
-    """The output area of question ``qid``'s widget."""
-    return page.locator(".jp-OutputArea-output", has_text=f"Question {qid}.").first
-
-
 def _shot(page, step: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"hand-in-{step}.png"))
 
 
 def test_answers_are_handed_in_saved_and_graded(lab, browser, tmp_path):  # noqa: F811
-    right_date = str(questions(1)["1.1"].answer)
     choice = questions(1)["1.2"]
-    wrong_letter = next(letter for letter in choice.options if letter != choice.answer)
+    wrong_letter = wrong_choice("1.2")
     context, page = _open(lab, browser, f"notebooks/{LESSON_FILE}", "1366x900")
     try:
         _run_all(page, len(_code_cells(LESSON_FILE)))
-        date_box = _question_output(page, "1.1")
-        date_box.locator("input[type=text]").fill(right_date)
-        date_box.get_by_role("button", name="Check").click()
-        date_box.locator(".lessons-feedback", has_text="Right").wait_for()
-        choice_box = _question_output(page, "1.2")
-        choice_box.locator(f"input[type=radio][value='{wrong_letter}']").check()
-        choice_box.get_by_role("button", name="Check").click()
-        choice_box.locator(".lessons-feedback", has_text="Not yet").wait_for()
+        answer_one_right_one_wrong(page)
         _shot(page, "01-answered")
-
-        cell = page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text="hand_in(")).first
-        cell.locator(".cm-content").click()
-        page.keyboard.press("Control+a")
-        page.keyboard.type(f'lessons.hand_in(lesson=1, name="{NAME}")')
-        page.keyboard.press("Shift+Enter")
-        cell.locator(".jp-OutputArea-output", has_text="Hand in, lesson 1").wait_for()
-        _idle(page)
-        cell.scroll_into_view_if_needed()
+        cell = run_hand_in(page, 1, NAME, _idle)
         _shot(page, "02-handed-in")
         shown = cell.locator(".jp-OutputArea-output").inner_text()
         assert "Test <b>Student</b>" in shown, "the name is shown as typed, not as markup"
-        with page.expect_response(lambda r: r.request.method == "PUT" and "/api/contents/" in r.url):
-            page.keyboard.press("Control+s")
+        save(page)
     except Exception:
         _shot(page, "failure")
         raise

@@ -10,14 +10,12 @@ source (the served commit's src/ and pyproject.toml) changes.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from browser.support import REPO
+from browser.support import REPO, skip_or_fail
 
 BUILD = REPO / "build" / "hub"
 VENV = BUILD / "venv"
@@ -45,12 +43,7 @@ def require_hub_tools() -> None:
         missing.append("git not found (Debian: apt-get install git)")
     if not uv():
         missing.append("uv not found (make test installs it into .venv)")
-    if not missing:
-        return
-    message = "JupyterHub test skipped: " + "; ".join(missing)
-    if os.environ.get("CI") == "true":
-        pytest.fail(message.replace("skipped", "cannot run under CI=true"), pytrace=False)
-    pytest.skip(message, allow_module_level=True)
+    skip_or_fail("JupyterHub test", missing)
 
 
 def _run(command: list[str], what: str, **kwargs) -> None:

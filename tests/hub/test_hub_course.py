@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from browser.student import answer_one_right_one_wrong, run_hand_in, save, wrong_choice
 from browser.support import REPO, require_browser
 
 from lessons.answers.payload import MIME, verify
@@ -90,11 +91,6 @@ def _wait_for_lesson(page, timeout: float = 120) -> None:
     raise AssertionError(f"no lesson open after {timeout} s; the page is {page.url}")
 
 
-def _question_output(page, qid: str):
-    """The output area of question ``qid``'s widget."""
-    return page.locator(".jp-OutputArea-output", has_text=f"Question {qid}.").first
-
-
 def _contents(hub: str, token: str, path: str) -> dict:
     status, model = api(f"{hub}/user/{USER}/api/contents/{path}?content=1", token)
     assert status == 200, f"GET {path}: {status} {model}"
@@ -113,8 +109,7 @@ def test_course_on_jupyterhub(hub, hub_env, course_remote, browser, tmp_path):  
     assert Path(found).is_relative_to(hub_env) and not Path(found).is_relative_to(REPO / "src"), found
     link = _hub_link(course_remote["address"], hub["url"])
     home = hub["root"] / "homes" / USER / FOLDER
-    date_question, choice = questions(1)["1.1"], questions(1)["1.2"]
-    wrong_letter = next(letter for letter in choice.options if letter != choice.answer)
+    date_question, choice, wrong_letter = questions(1)["1.1"], questions(1)["1.2"], wrong_choice("1.2")
 
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
@@ -145,32 +140,15 @@ def test_course_on_jupyterhub(hub, hub_env, course_remote, browser, tmp_path):  
         assert "Check your input" not in text and "Traceback" not in text
 
         # 3. Question 1.1 answered right, 1.2 wrong, through their widgets.
-        date_box = _question_output(page, "1.1")
-        date_box.scroll_into_view_if_needed()
-        date_box.locator("input[type=text]").fill(str(date_question.answer))
-        date_box.get_by_role("button", name="Check").click()
-        date_box.locator(".lessons-feedback", has_text="Right").wait_for()
-        choice_box = _question_output(page, "1.2")
-        choice_box.locator(f"input[type=radio][value='{wrong_letter}']").check()
-        choice_box.get_by_role("button", name="Check").click()
-        choice_box.locator(".lessons-feedback", has_text="Not yet").wait_for()
-        choice_box.scroll_into_view_if_needed()
+        answer_one_right_one_wrong(page)
         shot("answered")
 
         # 4. The student types their name into the Hand in cell, runs it and saves.
-        cell = page.locator(".jp-CodeCell", has=page.locator(".cm-content", has_text="hand_in(")).first
-        cell.locator(".cm-content").click()
-        page.keyboard.press("Control+a")
-        page.keyboard.type(f'lessons.hand_in(lesson=1, name="{NAME}")')
-        page.keyboard.press("Shift+Enter")
-        cell.locator(".jp-OutputArea-output", has_text="Hand in, lesson 1").wait_for()
-        _idle(page)
-        cell.scroll_into_view_if_needed()
+        cell = run_hand_in(page, 1, NAME, _idle)
         shot("handed-in")
         assert NAME in cell.locator(".jp-OutputArea-output").inner_text(), "the name is shown as typed"
-        with page.expect_response(lambda r: r.request.method == "PUT" and "/api/contents/" in r.url) as put:
-            page.keyboard.press("Control+s")
-        assert put.value.status == 200, f"saving answered {put.value.status}"
+        reply = save(page)
+        assert reply.status == 200, f"saving answered {reply.status}"
         shot("saved")
     except Exception:
         shot("failure")

@@ -47,10 +47,6 @@ def check_lesson(value: object) -> int:
     return check_number_in(value, load("lessons")["number"])
 
 
-def _answer_text(answer: object) -> str:
-    return " ".join(answer) if isinstance(answer, list) else str(answer)
-
-
 def _when(entry: dict) -> str:
     """A record's time to the minute, as people write it ("2026-12-04 10:15")."""
     return str(entry.get("time", ""))[:16].replace("T", " ")
@@ -62,11 +58,11 @@ def _rows(lesson: int) -> list[dict]:
     rows = []
     for qid in questions(lesson):
         entry = kept.pop(qid, None)
-        rows.append({"item": f"Question {qid}", "answer": _answer_text(entry["answer"]) if entry else "",
+        rows.append({"item": f"Question {qid}", "answer": store.answer_text(entry["answer"]) if entry else "",
                      "result": RESULTS.get(entry["status"], "") if entry else "Not answered",
                      "tries": entry["try"] if entry else 0, "when": _when(entry or {})})
     for item, entry in kept.items():
-        rows.append({"item": item, "answer": _answer_text(entry.get("answer", "")),
+        rows.append({"item": item, "answer": store.answer_text(entry.get("answer", "")),
                      "result": RESULTS.get(entry.get("status"), ""), "tries": entry.get("try", 0),
                      "when": _when(entry)})
     return rows

@@ -26,8 +26,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-__all__ = ["answers_dir", "record", "history", "latest", "wrong_tries", "submission_id", "KINDS", "STATUSES",
-           "lesson_of"]
+__all__ = ["answers_dir", "record", "history", "answer_text", "latest", "wrong_tries", "submission_id",
+           "KINDS", "STATUSES", "lesson_of"]
 
 KINDS = ("choice", "order", "match", "date", "number", "text")
 STATUSES = ("correct", "partial", "wrong", "invalid", "written")
@@ -76,6 +76,15 @@ def plain(answer: object) -> object:
     if isinstance(answer, (list, tuple)):
         return [str(a) for a in answer]
     return str(answer)
+
+
+def answer_text(answer: object) -> str:
+    """A kept answer as one line of text: a list of letters joined with spaces.
+
+    >>> answer_text(["b", "a", "c"]), answer_text(1948), answer_text("1950-06")
+    ('b a c', '1948', '1950-06')
+    """
+    return " ".join(str(a) for a in answer) if isinstance(answer, list) else str(answer)
 
 
 def history(lesson: int) -> list[dict]:

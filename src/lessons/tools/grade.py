@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..answers.payload import MIME, verify
+from ..answers.store import answer_text
 from ..data import data_dir, load
 from ..errors import LessonInputError
 from ..primary_documents import MOVES, documents
@@ -203,15 +204,6 @@ def _payload_problem(notebook: dict, lesson: int | None) -> tuple[dict | None, s
     return payload, None
 
 
-def _answer_text(answer: object) -> str:
-    """An answer as one cell: a list of letters joined with spaces.
-
-    >>> _answer_text(["b", "a", "c"]), _answer_text(1948), _answer_text("1950-06")
-    ('b a c', '1948', '1950-06')
-    """
-    return " ".join(str(a) for a in answer) if isinstance(answer, list) else str(answer)
-
-
 def _judge_all(sub: Submission) -> None:
     """Judge every question of the lesson from its last readable answer; keep the last open answers."""
     records = sub.payload["answers"]
@@ -223,14 +215,14 @@ def _judge_all(sub: Submission) -> None:
         written = questions(sub.lesson)[qid].kind == "written"
         sub.rows.append({"file": sub.file, "student": sub.student, "hub_user": sub.payload["hub_user"],
                          "lesson": sub.lesson, "question": qid,
-                         "answer": _answer_text(chosen["answer"]) if chosen else "",
+                         "answer": answer_text(chosen["answer"]) if chosen else "",
                          # a written answer is read by the teacher (review.html), not judged here
                          "correct": "" if written else status == "correct", "tries": len(counted),
                          "status": status})
     kinds = {qid: q.kind for qid, q in questions(sub.lesson).items()}
     for r in records:
         if r["kind"] == "text" or kinds.get(r["item"]) == "written" and r["status"] == "written":
-            sub.open_answers[r["item"]] = _answer_text(r["answer"])  # later records replace earlier ones
+            sub.open_answers[r["item"]] = answer_text(r["answer"])  # later records replace earlier ones
 
 
 def grade_texts(texts: dict[str, str], lesson: int | None = None,

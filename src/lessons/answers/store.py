@@ -27,10 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["answers_dir", "record", "history", "answer_text", "latest", "wrong_tries", "submission_id",
-           "KINDS", "STATUSES", "lesson_of"]
+           "lesson_of"]
 
-KINDS = ("choice", "order", "match", "date", "number", "text")
-STATUSES = ("correct", "partial", "wrong", "invalid", "written")
 COUNTED = ("correct", "partial", "wrong", "written")  # an unreadable answer is not a try
 
 # Records that could not be written (a read-only home): kept for this kernel, and said once.

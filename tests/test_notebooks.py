@@ -1,15 +1,15 @@
 """Every lesson notebook is clean, short-celled and path-free, and runs from any folder.
 
-nbval (in the same test run) executes each notebook cell by cell; the test below also
-executes the start-here lesson from a temporary working directory with nbclient and
-checks what a student would see: no errors, the chart with its alt text, the widget.
+nbval (in the same test run) executes each notebook cell by cell; the test below reads
+the start-here lesson as the shared run executed it from a temporary working directory
+(tests/lesson_runs.py, not executed again here) and checks what a student would see: no
+errors, the chart with its alt text, the widgets.
 """
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from lessons.citations import cite
 from lessons.course import course_outline
@@ -43,14 +43,8 @@ def test_notebook_is_clean_and_simple(path):
     assert "lessons.setup()" in first_code.source
 
 
-def run_notebook(path, cwd):
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
-    return nb
-
-
-def test_start_here_runs_from_another_folder_and_shows_chart_and_widget(tmp_path):
-    nb = run_notebook(NOTEBOOKS[0], tmp_path)
+def test_start_here_runs_from_another_folder_and_shows_chart_and_widget(lesson_runs):
+    nb = lesson_runs[NOTEBOOKS[0]].executed
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")

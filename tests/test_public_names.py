@@ -24,7 +24,7 @@ CALLS = {
     "figures": "(topic='korean-war-air')", "find_evidence": "('Seoul')", "format_date": "('1950-06-25')",
     "format_span": "('1950-06-25', '1953-07-27')", "glossary": "('Stalin')", "glossary_explorer": "()",
     "hand_in": "(lesson=1, name='Ana')", "my_answers": "(1)",
-    "judge": "('c01', 'false')", "key_terms": "('veto',)", "lanes_chart": "()", "load": "('events')",
+    "judge": "('c01', 'false')", "key_terms": "('veto',)", "lanes_chart": "()", "overview_chart": "()", "load": "('events')",
     "loan_chart": "()", "lookup": "('Stalin')", "period_of": "('1950-06-25')", "periods": "()",
     "question": "('0.1')", "rivals_explorer": "()", "rok_russia_trade_chart": "()", "setup": "()",
     "short_cite": "('oberdorfer-carlin-2014')", "smoothing_chart": "()",

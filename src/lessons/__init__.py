@@ -27,7 +27,7 @@ _EXPORTS = {
     "Chart": "charts.chart", "timeline_chart": "charts.timeline",
     "TimelineExplorer": "widgets.timeline_explorer", "timeline_explorer": "widgets.timeline_explorer",
     "course_outline": "course", "sources_section": "course",
-    "lanes_chart": "charts.lanes", "division_map": "charts.division_map",
+    "lanes_chart": "charts.lanes", "overview_chart": "charts.overview", "division_map": "charts.division_map",
     "air_war_chart": "charts.stated_figure_charts", "aid_chart": "charts.stated_figure_charts",
     "figures": "stated_figures",
     "glossary": "glossary_terms", "term": "glossary_terms", "lookup": "glossary_terms", "key_terms": "glossary_terms",

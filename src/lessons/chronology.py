@@ -34,7 +34,7 @@ from .tables import Record, Table, as_record, as_table
 from .validate import check_date, check_id, check_text, check_years, course_years, shown
 
 __all__ = [  # noqa: F822 (FIRST_YEAR and LAST_YEAR come from the module's __getattr__, read on first use)
-    "events", "event", "actors", "categories", "periods", "period_of",
+    "events", "event", "actors", "categories", "periods", "period_of", "turning_points",
     "RELATIONS", "relation_of", "FIRST_YEAR", "LAST_YEAR",
 ]
 
@@ -243,6 +243,21 @@ def events(period: str | None = None, years=None, actor: str | None = None,
         for word in keyword.casefold().split():
             keep &= text.str.contains(word, regex=False)
     return as_table(table[keep].sort_values(["start", "id"]).reset_index(drop=True))
+
+
+def turning_points() -> Table:
+    """Each period's turning point (``data/periods.csv``), as events with the period's lesson.
+
+    Which event marks a period is a teaching choice of the course, not a claim of its sources:
+    the chronology itself cites the sources of each event.
+
+    >>> turning_points()[["lesson", "when"]].head(2).values.tolist()
+    [[1, '12 Oct 1948'], [2, '25 Jun 1950']]
+    """
+    lesson_of = load("periods").set_index("turning_point")["lesson"]
+    table = _all_events()
+    table = table[table["id"].isin(lesson_of.index)].assign(lesson=lambda t: t["id"].map(lesson_of))
+    return as_table(table.sort_values("start").reset_index(drop=True))
 
 
 def event(event_id: str) -> Record:

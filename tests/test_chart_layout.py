@@ -363,3 +363,36 @@ def test_caption_gives_the_soviet_reason_only_for_soviet_pairs():
     assert "PRC–DPRK, no value at all for 1950–1960" in caption
     assert "COW gives no reason" in caption and "USSR" not in caption
     assert "What is missing" not in trade_chart(pairs=["JPN–ROK"], years=(1970, 1991)).caption
+
+
+# ---------------------------------------------------------------- nothing sticks out
+
+def chart_calls_in_the_lessons() -> list[str]:
+    """Every call of a chart function in the notebooks, as written there, plus each chart's default call."""
+    import json
+    from pathlib import Path
+
+    import lessons
+
+    pattern = re.compile(rf"lessons\.({'|'.join(lessons.CHART_FUNCTIONS)})\(.*\)")
+    calls = {f"lessons.{name}()" for name in lessons.CHART_FUNCTIONS}
+    for path in sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                calls.update(m.group(0) for m in pattern.finditer("".join(cell["source"])))
+    return sorted(calls)
+
+
+@pytest.mark.parametrize("call", chart_calls_in_the_lessons())
+def test_every_chart_draws_inside_its_figure(call):
+    """Charts are rendered in one draw without a tight crop: a title, key or label outside the
+    figure would be cut off in the image students see."""
+    import lessons
+
+    chart = eval(call, {"lessons": lessons})  # a call copied from a notebook, e.g. lessons.trade_chart(...)
+    canvas = FigureCanvasAgg(chart.figure)
+    canvas.draw()
+    drawn = chart.figure.get_tightbbox(canvas.get_renderer())  # inches
+    width, height = chart.figure.get_size_inches()
+    assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= width + 0.01 and drawn.y1 <= height + 0.01, (
+        f"{call} draws outside its {width} x {height} in figure: {drawn}")

@@ -28,28 +28,26 @@ __all__ = ["Chart", "png_bytes", "canvas_png", "png_size", "image_html", "SMALLE
 SMALLEST_SCALE = 0.8
 
 
-def png_bytes(figure: Figure, tight: bool = True, fast: bool = False) -> bytes:
-    """Render ``figure`` to PNG bytes (no pyplot, no global state).
+def png_bytes(figure: Figure, fast: bool = False) -> bytes:
+    """Render ``figure`` to PNG bytes in one Agg draw (no pyplot, no global state).
 
-    ``tight=False`` skips the extra layout pass of ``bbox_inches="tight"``: right for
-    figures with a fixed layout that are redrawn often. ``fast=True`` trades a few
+    ``savefig`` would draw a figure twice under a layout engine (once to lay it out, once to
+    paint it), and ``bbox_inches="tight"`` would add a pass and let text stick out of the
+    figure unnoticed; the layout engine runs inside this one draw, and every chart keeps its
+    content inside its figure (tests/test_chart_layout.py). ``fast=True`` trades a few
     kilobytes of PNG size for quicker compression, for widgets that redraw on every change.
 
     >>> png_bytes(Figure(figsize=(1, 1)))[:4]
     b'\\x89PNG'
     """
-    if fast and not tight:
-        # One Agg draw and a light PNG compression: savefig would draw twice under a layout engine.
-        canvas = FigureCanvasAgg(figure)
-        canvas.draw()
-        return canvas_png(canvas)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight" if tight else None)
-    return buffer.getvalue()
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return canvas_png(canvas, level=1 if fast else 6)
 
 
-def canvas_png(canvas: FigureCanvasAgg) -> bytes:
-    """What ``canvas`` has drawn, as PNG bytes with a light compression (quick, a few kilobytes larger).
+def canvas_png(canvas: FigureCanvasAgg, level: int = 1) -> bytes:
+    """What ``canvas`` has drawn, as PNG bytes; compression ``level`` 1 (the default) is quick and a
+    few kilobytes larger than 6, PIL's usual level.
 
     >>> canvas = FigureCanvasAgg(Figure(figsize=(1, 1)))
     >>> canvas.draw()
@@ -60,7 +58,7 @@ def canvas_png(canvas: FigureCanvasAgg) -> bytes:
 
     buffer = io.BytesIO()
     Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1).save(
-        buffer, format="png", compress_level=1)
+        buffer, format="png", compress_level=level)
     return buffer.getvalue()
 
 
@@ -72,7 +70,7 @@ PRINT_STYLE = ("<style>@media print { .lessons-chart-scroll { overflow: visible 
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from a PNG's header.
 
-    >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100), tight=False))
+    >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100)))
     (200, 100)
     """
     return struct.unpack(">II", png[16:24])
@@ -85,7 +83,7 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
     :data:`SMALLEST_SCALE` of it. The box can take the keyboard focus, so it can be scrolled
     without a mouse.
 
-    >>> html = image_html(png_bytes(Figure(figsize=(10, 4), dpi=100), tight=False), 'Lines "A" & B')
+    >>> html = image_html(png_bytes(Figure(figsize=(10, 4), dpi=100)), 'Lines "A" & B')
     >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:800px" in html, "overflow-x:auto" in html
     (True, True, True)
     """

@@ -134,7 +134,7 @@ class LanesPlot:
         legend and labels keep their sizes between redraws, so re-solving it each time
         would only cost time.
         """
-        data = png_bytes(self.figure, tight=False, fast=True)
+        data = png_bytes(self.figure, fast=True)
         self.figure.set_layout_engine("none")
         return data
 

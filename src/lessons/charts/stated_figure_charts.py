@@ -108,7 +108,9 @@ def aid_chart() -> Chart:
         top, bottom = fig.subplots(2, 1, height_ratios=[3, 2])
         bars_by_source(top, roubles,
                        [f"{s}\n[{r}]" for s, r in zip(roubles["subject"], roubles["reference"], strict=True)], styles)
-        top.set_title("Commitments after the war, in roubles as the sources state them", loc="left", fontsize=10)
+        # Two lines: the long source labels leave the bars a narrow axes, and a title wider than
+        # its axes would stick out of the image.
+        top.set_title("Commitments after the war,\nin roubles as the sources state them", loc="left", fontsize=10)
         top.set_xlabel("million roubles")
         bars_by_source(bottom, shares,
                        [f"{s}\n[{r}]" for s, r in zip(shares["subject"], shares["reference"], strict=True)], styles)
@@ -189,7 +191,8 @@ def loan_chart() -> Chart:
         ax = fig.add_subplot()
         bars_by_source(ax, loan, labels, styles)
         ax.set_xlabel("million US$")
-        ax.set_title("The 1991 loan to the Soviet Union: pledged and paid, by source", loc="left")
+        # A figure title: the axes is narrow beside its long labels, and its own title would stick out.
+        fig.suptitle("The 1991 loan to the Soviet Union: pledged and paid, by source", x=0.01, ha="left")
     alt = ("Bar chart of the South Korean loan package of 1991, in million US$. "
            + "; ".join(f"{lab.split('  ')[0]}: {_fmt(r.value)} according to {r.reference}"
                        for lab, r in zip(labels, loan.itertuples(), strict=True)) + ".")
@@ -226,8 +229,10 @@ def rok_russia_trade_chart() -> Chart:
                         textcoords="offset points", fontsize=9, fontweight="bold")
             key.append(f"({number}) {row.year_start}: {_fmt(row.value)} — {row.reference}")
         half = (len(key) + 1) // 2
-        fig.text(0.01, 0.0, "\n".join(key[:half]), fontsize=8.5, va="top")
-        fig.text(0.5, 0.0, "\n".join(key[half:]), fontsize=8.5, va="top")
+        # Under the axis, in points, as part of the axes: the layout makes room for the key.
+        for x, lines in ((0.0, key[:half]), (0.5, key[half:])):
+            ax.annotate("\n".join(lines), xy=(x, 0), xycoords="axes fraction", xytext=(0, -34),
+                        textcoords="offset points", fontsize=8.5, va="top", annotation_clip=False)
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
         ax.set_xlabel("Year")
         ax.set_ylabel("current US$ millions")

@@ -54,7 +54,7 @@ def chart_html(png: bytes, alt: str, label: str = "Chart") -> str:
 
     >>> from matplotlib.figure import Figure
     >>> from lessons.charts.chart import png_bytes
-    >>> html = chart_html(png_bytes(Figure(figsize=(9, 4)), tight=False), "Two lines")
+    >>> html = chart_html(png_bytes(Figure(figsize=(9, 4))), "Two lines")
     >>> html.startswith('<figure'), 'alt="Two lines"' in html
     (True, True)
     """

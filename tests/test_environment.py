@@ -89,3 +89,10 @@ def test_lessons_open_with_the_file_browser_closed(root):
     assert "jupyter lab workspaces import config/workspace.json" in makefile
     assert 'JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab $(START)' in makefile
     assert "jupyter lab workspaces import config/workspace.json" in (root / "postBuild").read_text(encoding="utf-8")
+
+
+def test_the_set_up_installs_compiled_bytecode(root):
+    """Without it, a kernel that may not write bytecode compiles pandas and matplotlib at every start."""
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    sync = next(line for line in makefile.splitlines() if "pip sync" in line and "requirements.lock" in line)
+    assert "--compile-bytecode" in sync

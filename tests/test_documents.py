@@ -124,6 +124,7 @@ def test_loader_filters_sorts_and_names_what_is_allowed(three_documents):
 
 def test_cards_show_metadata_summary_and_link(three_documents):
     cards = document_cards(lesson=2)
+    assert len(cards._built) == 1, "only the card shown is built; the others when chosen"
     assert [c.document["id"] for c in cards.cards] == list(documents(lesson=2)["id"])
     html = cards.cards[2].header.value
     assert "Sep 1950" in html and "29 Sep" not in html, "a month-precision date is shown to the month"
@@ -131,12 +132,13 @@ def test_cards_show_metadata_summary_and_link(three_documents):
                  "Why it was written.", html_text(SUMMARY_NOTE)):
         assert text in html, text
     assert '<a href="https://example.org/document/1" target="_blank" rel="noopener noreferrer" style=' in html
-    # one card shown at a time; the chooser shows another
-    shown = [c.widget.layout.display for c in cards.cards]
-    assert shown == ["flex", "none", "none"]
+    # one card shown at a time; the chooser shows another, and the one left keeps its answers
+    assert cards.shown.children == (cards.cards[0].widget,)
+    cards.cards[0].boxes["sourcing"].value = "draft"
     cards.chooser.value = 2
-    assert [c.widget.layout.display for c in cards.cards] == ["none", "none", "flex"]
-    assert cards.current is cards.cards[2]
+    assert cards.shown.children == (cards.cards[2].widget,) and cards.current is cards.cards[2]
+    cards.chooser.value = 0
+    assert cards.current.boxes["sourcing"].value == "draft"
     assert "3 documents" in cards.widget.children[0].value and "2 voices" in cards.widget.children[0].value
 
 

@@ -477,6 +477,14 @@ def test_document_card_and_argument_keep_what_a_student_types(lab, browser, note
         cards.locator(".lessons-feedback", has_text="Kept: 1 of 4 answers").wait_for()
         box.scroll_into_view_if_needed()
         shot("01-card-kept")
+        # Another document (its card built when chosen) has empty boxes; back on the first, the answer is there.
+        chooser = cards.get_by_role("combobox", name="Document")
+        chooser.select_option(index=1)
+        # (expect re-finds the box on every try: the card shown is replaced, not edited)
+        sourcing = cards.get_by_role("textbox", name="Sourcing")
+        playwright.expect(sourcing).to_have_value("")
+        chooser.select_option(index=0)
+        playwright.expect(sourcing).to_have_value(re.compile("^A Soviet ambassador"))
 
         argument = _output_with(page, "Central question:")
         argument.scroll_into_view_if_needed()

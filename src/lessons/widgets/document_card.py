@@ -7,8 +7,10 @@ close reading), each with a box to answer in. **Keep my answers** keeps the card
 with the student's other answers (``lessons.answers.store``, item ``doc:<id>:<move>``), so
 they come back when the card is made again (after a restart) and are handed in with the lesson.
 
-The cards are stacked in one box and shown one at a time (a chooser picks the document): all
-of them open at once would make a lesson several screens longer.
+The cards are shown one at a time (a chooser picks the document): all of them open at once
+would make a lesson several screens longer. A card is built when it is first chosen: each has
+some 45 widgets, and building every card of a lesson up front cost a quarter of a second and
+some 450 widget models for the browser to hold.
 
 Tests drive it from Python: set a card's ``boxes[move].value``, then ``button.click()``.
 
@@ -190,32 +192,43 @@ class DocumentCards(ShowsWidget):
     def __init__(self, lesson: object):
         self.lesson = check_lesson(lesson)
         table = documents(lesson=self.lesson)
-        self.cards = [DocumentCard(row) for _, row in table.iterrows()]
-        count = len(self.cards)
+        self.rows = [row for _, row in table.iterrows()]
+        self._built: dict[int, DocumentCard] = {}
+        count = len(self.rows)
         voices = sorted(set(table["perspective"]))
         intro = widgets.HTML(text_block(
             f"<b>{count} document{'s' if count != 1 else ''}</b> from {len(voices)} "
             f"voice{'s' if len(voices) != 1 else ''} ({html_text(', '.join(voices))}). "
             "Choose a document, read it, answer its four prompts and press <b>Keep my answers</b>."))
-        options = [(f"{i} of {count} · {_when(card.document)} · {card.document['title']}", i - 1)
-                   for i, card in enumerate(self.cards, 1)]
+        options = [(f"{i} of {count} · {_when(row)} · {row['title']}", i - 1) for i, row in enumerate(self.rows, 1)]
         self.chooser = widgets.Dropdown(options=options or [("no documents yet", -1)], description="Document",
                                         style={"description_width": "initial"},
                                         layout=widgets.Layout(width="100%", max_width="760px"))
         self.chooser.observe(self.show, names="value")
-        self.widget = widgets.VBox([intro, self.chooser, *(card.widget for card in self.cards)],
-                                   layout=widgets.Layout(width="100%"))
+        self.shown = widgets.Box(layout=widgets.Layout(width="100%"))
+        self.widget = widgets.VBox([intro, self.chooser, self.shown], layout=widgets.Layout(width="100%"))
         self.show()
+
+    def card(self, index: int) -> DocumentCard:
+        """The card of the ``index``-th document (from 0), built the first time it is asked for."""
+        if index not in self._built:
+            self._built[index] = DocumentCard(self.rows[index])
+        return self._built[index]
+
+    @property
+    def cards(self) -> list[DocumentCard]:
+        """Every card, building those not built yet (tests and tools; students build them by choosing)."""
+        return [self.card(i) for i in range(len(self.rows))]
 
     @property
     def current(self) -> DocumentCard | None:
         """The card shown now."""
-        return self.cards[self.chooser.value] if self.cards and self.chooser.value >= 0 else None
+        return self.card(self.chooser.value) if self.rows and self.chooser.value >= 0 else None
 
     def show(self, change=None) -> None:
-        """Show the chosen card and hide the others."""
-        for i, card in enumerate(self.cards):
-            card.widget.layout.display = "flex" if i == self.chooser.value else "none"
+        """Show the chosen card (building it if it is new); its answers stay with it when another is chosen."""
+        current = self.current
+        self.shown.children = (current.widget,) if current else ()
 
 
 def document_cards(lesson: object) -> DocumentCards:

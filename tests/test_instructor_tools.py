@@ -222,23 +222,80 @@ def test_primers_state_only_what_the_lesson_cites():
     from lessons.chronology import event
     from lessons.course import cited_ids
     from lessons.primary_documents import documents, period_lessons
-    from lessons.tools.kit import gh_text, render_primer
+    from lessons.tools.kit import gh_text, key_events, render_primer
 
+    figures = load("figures").set_index("id")
     for lesson in period_lessons():
         text = render_primer(lesson)
         events_cited, figures_cited, _ = cited_ids(lesson)
         allowed = set(events_cited) | set(figures_cited) | set(documents(lesson=lesson)["id"])
-        named = set(re.findall(r"\(`([^`]+)`\)", text)) | set(re.findall(r"\(id `([^`]+)`\)", text))
+        named = set(re.findall(r"`([a-z0-9][a-z0-9.]*-[a-z0-9.-]+)`", text))  # ids have a hyphen
         assert named and named <= allowed, (lesson, sorted(named - allowed))
-        for event_id in events_cited:
+        events_part = text.split("## Key events")[1].split("\n## ")[0]
+        listed = re.findall(r"\(`([^`]+)`\)$", events_part, flags=re.M)
+        assert listed == [i for i in key_events(lesson, len(listed))] and 6 <= len(listed) <= 8, lesson
+        for event_id in listed:
             ev = event(event_id)
-            assert f"- **{gh_text(ev['when'])}**: {gh_text(ev['title'])} (`{event_id}`)" in text
-            if ev["disagreement"]:
-                assert gh_text(ev["disagreement"]) in text.split("## Where the sources disagree")[1]
-        for doc_id in documents(lesson=lesson)["id"]:
-            assert f"(id `{doc_id}`)" in text
+            assert f"- **{gh_text(ev['when'])}**: {gh_text(ev['title'])} (`{event_id}`)" in events_part
+        disputes = text.split("## Where the sources disagree")[1].split("\n## ")[0]
+        for item in events_cited:  # every cited row that records a disagreement is pointed to
+            assert (f"`{item}`" in disputes) == bool(event(item)["disagreement"]), (lesson, item)
+        for item in figures_cited:
+            assert (f"`{item}`" in disputes) == bool(figures.at[item, "disagreement"]), (lesson, item)
+        for doc in documents(lesson=lesson).itertuples():
+            assert f"{gh_text(doc.title)} `{doc.id}`" in text
         central = load("lessons").set_index("number").at[lesson, "central_question"]
         assert f"**Central question:** {gh_text(central)}" in text
+        assert "**Argument task:** 150–250 words on the central question" in text
+
+
+def test_primer_key_events_follow_the_stated_rule():
+    """Every key event is used at least as much (questions, then documents, then notes) as every event left out."""
+    from collections import Counter
+
+    from lessons.course import _markdown_cells, cited_ids
+    from lessons.notes import NOTE
+    from lessons.primary_documents import documents, period_lessons
+    from lessons.tools.kit import key_events
+
+    for lesson in period_lessons():
+        cited_events = cited_ids(lesson)[0]
+        asked = Counter(i for q in questions(lesson).values() for i in q.evidence)
+        read = Counter(i for ids in documents(lesson=lesson)["event_ids"] for i in ids)
+        notes = Counter(m[2] for t in _markdown_cells(lesson) for m in NOTE.finditer(t))
+        chosen = key_events(lesson, 6)
+        weight = {i: (asked[i], read[i], notes[i]) for i in cited_events}
+        left_out = set(cited_events) - set(chosen)
+        assert len(chosen) == 6 and set(chosen) <= set(cited_events)
+        assert min(weight[i] for i in chosen) >= max(weight[i] for i in left_out), lesson
+
+
+def test_primers_fit_one_printed_page():
+    from lessons.primary_documents import period_lessons
+    from lessons.tools.kit import PRIMER_LINES, PRIMER_WORDS, PRIMERS, primer_words
+
+    assert PRIMER_LINES <= 45 and PRIMER_WORDS <= 450  # the brief: one printed page
+    for lesson in period_lessons():
+        text = (ROOT / PRIMERS / f"lesson-{lesson}.md").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        assert len(lines) <= PRIMER_LINES, f"lesson {lesson}: {len(lines)} lines"
+        assert primer_words(text) <= PRIMER_WORDS, f"lesson {lesson}: {primer_words(text)} words"
+
+
+def test_primers_point_to_sections_the_notebook_has():
+    import json
+
+    from lessons.course import notebook_path
+    from lessons.primary_documents import period_lessons
+    from lessons.tools.kit import render_primer
+
+    for lesson in period_lessons():
+        cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
+        headings = {m[1] for c in cells if c["cell_type"] == "markdown"
+                    for m in re.finditer(r"^### (.+)$", "".join(c["source"]), flags=re.M)}
+        taught = re.search(r"^- Taught in: (.+)\.$", render_primer(lesson), flags=re.M)
+        named = re.findall(r"\*([^*]+)\*", taught[1]) if taught else []
+        assert named and set(named) <= headings, (lesson, named)
 
 
 def test_kit_escapes_text_from_the_data(monkeypatch):

@@ -28,8 +28,9 @@ edit those, not this file.*
 
 ## Syllabus and teacher primers
 [`syllabus.md`](syllabus.md) plans one session per lesson (audience, prerequisites, times, what students hand in)
-and an optional final essay with its rubric; [`primers/`](primers/) has a one-page primer per period lesson (its cited
-events, documents, disagreements and figures, from the data only). The same command writes them with this guide.
+and an optional final essay with its rubric; [`primers/`](primers/) has a one-page primer per period lesson (its
+central question, key events, where it teaches a disagreement, its documents and the argument task, from the data
+only). The same command writes them with this guide.
 
 ## Assigning the course
 - **Binder (no installation).** Print a launch link for every lesson with

@@ -4,9 +4,11 @@ Both are generated, like the instructor guide (:mod:`lessons.tools.guide`), so t
 drift from the lessons: titles, years and central questions from ``data/lessons.csv``, times from
 each notebook's **Time:** line, what students hand in from the notebook's cells and the question
 bank, the essay rubric from ``data/rubric.csv`` and its documents from ``data/documents.csv``.
-A primer states only what the data holds: the events and figures the lesson's notes cite (with
-their ids, so ``lessons.cite(id)`` gives the sources), where the sources disagree, and the
-lesson's documents. Text that comes from data is escaped for GitHub Markdown (:func:`gh_text`).
+A primer fits one printed page and states only what the data and the notebook hold: the central
+question, the key events among those the lesson's notes cite (chosen by a stated rule, with their
+ids, so ``lessons.cite(id)`` gives the sources), the sections that teach a disagreement and the
+rows that record one, the lesson's documents one line each, and the argument task. Text that
+comes from data is escaped for GitHub Markdown (:func:`gh_text`).
 
 >>> "## Optional final essay" in render_syllabus()
 True
@@ -17,21 +19,23 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from ..chronology import event
-from ..course import cited_ids, course_outline, notebook_path
+from ..course import _markdown_cells, cited_ids, course_outline, notebook_path
 from ..data import data_dir, load
 from ..dates import format_date
 from ..markup import md_text
+from ..notes import NOTE
 from ..primary_documents import MOVES, documents, period_lessons
 from ..questions.bank import questions
 from ..rubrics import CRITERIA_NAMES, criteria, levels, rubric
 from ..widgets.argument_box import WORDS
 from .guide import _notebook_parts, guide_text
 
-__all__ = ["render_syllabus", "render_primer", "primer_files", "write_kit", "gh_text", "SYLLABUS", "PRIMERS",
-           "ESSAY_QUESTION", "ESSAY_LESSONS"]
+__all__ = ["render_syllabus", "render_primer", "primer_files", "write_kit", "gh_text", "key_events", "primer_words",
+           "SYLLABUS", "PRIMERS", "ESSAY_QUESTION", "ESSAY_LESSONS", "PRIMER_LINES", "PRIMER_WORDS", "KEY_EVENTS"]
 
 SYLLABUS = "docs/syllabus.md"
 PRIMERS = "docs/primers"
@@ -44,6 +48,14 @@ _NOT_CHARTS = {"setup", "question", "document_cards", "argument", "key_terms", "
                "glossary_explorer", "my_answers"}
 _CALL = re.compile(r"^lessons\.([a-z_]+)\(", re.M)
 _SAFE_URL = re.compile(r"https://[^\s<>]+")
+# A primer is one printed page: at most this many lines and about this many words (tests/test_instructor_tools.py).
+PRIMER_LINES = 45
+PRIMER_WORDS = 450
+#: A primer lists at most KEY_EVENTS[1] key events, fewer (down to KEY_EVENTS[0]) if the page would run over.
+KEY_EVENTS = (6, 8)
+KEY_RULE = "ranked by the lesson's questions, then documents, then notes"
+# A teaching section that names historians or a disagreement is where the lesson teaches historiography.
+_DEBATE = re.compile(r"historian|disagree", re.I)
 
 _AUDIENCE = """## Who the course is for
 Upper secondary students (the last two years of school) and first-year university students of history,
@@ -202,43 +214,116 @@ def _event_line(event_id: str) -> str:
     return f"- **{gh_text(ev['when'])}**: {gh_text(ev['title'])} (`{event_id}`)"
 
 
-def _figure_line(row) -> str:
-    years = str(row.year_start) if row.year_start == row.year_end else f"{row.year_start}–{row.year_end}"
-    # Many subjects already name their years ("Soviet pilots lost, 1950–53"): do not repeat them.
-    subject = row.subject if str(row.year_start) in row.subject else f"{row.subject}, {years}"
-    return f"- {gh_text(subject)}: {gh_text(row.as_stated)} (`{row.id}`)"
+def _sections(lesson: int) -> list[tuple[str, str]]:
+    """The lesson's teaching sections, (heading, Markdown text), from **Before you start** to **Documents**."""
+    cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
+    sections: list[tuple[str, str]] = []
+    for cell in cells:
+        text = "".join(cell["source"])
+        heading = re.match(r"### (.+)", text) if cell["cell_type"] == "markdown" else None
+        if heading:
+            sections.append((heading[1].strip(), text))
+        elif sections and cell["cell_type"] == "markdown":
+            sections[-1] = (sections[-1][0], sections[-1][1] + "\n" + text)
+    names = [name for name, _ in sections]
+    return sections[names.index("Before you start") + 1:names.index("Documents")]
+
+
+def key_events(lesson: int, count: int = KEY_EVENTS[1]) -> list[str]:
+    """The ``count`` cited events of the lesson that its questions, documents and notes use most, by date.
+
+    >>> "1983-kal-007-shot-down" in key_events(4)
+    True
+    """
+    cited_events, _, _ = cited_ids(lesson)
+    notes = Counter(m[2] for text in _markdown_cells(lesson) for m in NOTE.finditer(text))
+    asked = Counter(i for q in questions(lesson).values() for i in q.evidence)
+    read = Counter(i for ids in documents(lesson=lesson)["event_ids"] for i in ids)
+    # Questions first (what students are assessed on), then documents (what they read), then the notes;
+    # a tie goes to the event the lesson cites first, so the choice never depends on dict order.
+    ranked = sorted(cited_events, key=lambda i: (-asked[i], -read[i], -notes[i], cited_events.index(i)))
+    return sorted(ranked[:count], key=lambda i: (event(i)["start"], i))
+
+
+def _disputed(lesson: int) -> list[str]:
+    """Ids of the cited events and figures whose rows record a disagreement between sources."""
+    event_ids, figure_ids, _ = cited_ids(lesson)
+    figures = load("figures").set_index("id")
+    return ([i for i in event_ids if event(i)["disagreement"]]
+            + [i for i in figure_ids if figures.at[i, "disagreement"]])
+
+
+def _historiography(lesson: int) -> list[str]:
+    """Where the lesson teaches a disagreement: its sections that name historians or a disagreement, and the
+    ids whose rows record one (their text is in the rows' ``disagreement`` column)."""
+    taught = [name for name, text in _sections(lesson) if _DEBATE.search(text)]
+    lines = [f"- Taught in: {'; '.join(f'*{gh_text(name)}*' for name in taught)}." if taught else
+             "- No teaching section names historians or a disagreement."]
+    disputed = _disputed(lesson)
+    if disputed:
+        lines.append(f"- Rows recording one ({len(disputed)}; their `disagreement` column): "
+                     + ", ".join(f"`{i}`" for i in disputed) + ".")
+    return lines
+
+
+def _primer_document_line(row) -> str:
+    when = format_date(row.date, row.date_precision)
+    # An author the title already names ("Statement by ... Vassily Nebenzia") is not repeated.
+    named = row.author and row.author.split(" (")[0] in row.title
+    who = "" if named else " " + (gh_text(row.author) if row.author else "author not named")
+    return f"- **{gh_text(when)}** ({gh_text(row.perspective)}){who}: {gh_text(row.title)} `{row.id}`"
+
+
+def _argument_task(lesson: int) -> str:
+    charts = ", ".join(f"`lessons.{name}`" for name in _charts(lesson)) or "none"
+    model = ". Model answer: instructor guide" if (load("model_arguments")["lesson"] == lesson).any() \
+        else ""
+    rubric_names = ", ".join(CRITERIA_NAMES.get(c, c).lower() for c in criteria())
+    return (f"**Argument task:** {WORDS[0]}–{WORDS[1]} words on the central question from at least two documents "
+            f"and a chart ({charts}); rubric: {rubric_names}{model}.")
+
+
+def primer_words(text: str) -> int:
+    """Words of a primer's Markdown: whatever whitespace separates (a list's dash counts too, to be safe).
+
+    >>> primer_words("- **19 Nov 1992**: a treaty (`1992-x`)")
+    7
+    """
+    return len(text.split())
 
 
 def render_primer(lesson: int) -> str:
-    """The one-page teacher primer of period lesson ``lesson`` (1-6), from the data only."""
+    """The one-page teacher primer of period lesson ``lesson`` (1-6), from the data only.
+
+    One printed page (at most :data:`PRIMER_LINES` lines and :data:`PRIMER_WORDS` words): the central question,
+    the key events, where the lesson teaches a disagreement, the documents one line each, and the argument task.
+    It lists :data:`KEY_EVENTS` ``[1]`` key events, or fewer, down to ``[0]``, if the page would run over.
+    """
+    for count in range(KEY_EVENTS[1], KEY_EVENTS[0] - 1, -1):
+        text = _primer(lesson, count)
+        if primer_words(text) <= PRIMER_WORDS and len(text.splitlines()) <= PRIMER_LINES:
+            break
+    return text
+
+
+def _primer(lesson: int, count: int) -> str:
     row = course_outline().set_index("number").loc[lesson]
     central = load("lessons").set_index("number").at[lesson, "central_question"]
     _, time = _notebook_parts(lesson)
-    event_ids, figure_ids, _ = cited_ids(lesson)
-    chronological = sorted(event_ids, key=lambda i: (event(i)["start"], i))
-    disputed = [(i, event(i)) for i in chronological if event(i)["disagreement"]]
-    figures = load("figures").set_index("id", drop=False).loc[figure_ids]
-    disputed_figures = [r for r in figures.itertuples() if r.disagreement]
+    cited_events = cited_ids(lesson)[0]
+    table = documents(lesson=lesson)
+    docs = [_primer_document_line(r) for r in table.itertuples()] or [
+        f"- None yet: `data/documents.csv` has no rows for lesson {lesson}."]
     parts = [f"# Teacher primer, lesson {lesson}: {gh_text(row['title'])}", "",
-             _GENERATED.format(inputs="`data/lessons.csv`, `data/events.csv`, `data/figures.csv`, "
-                               "`data/documents.csv` and the events and figures the lesson's notes cite"),
-             "It says only what those rows say; `lessons.cite(id)` gives the sources of any id below.", "",
+             "*Generated by `python -m lessons guide` from the notebook and `data/`.*", "",
              f"**Central question:** {gh_text(central)}  ",
-             f"**Years:** {gh_text(row['years'])} · **Time:** {guide_text(time)}  ",
-             f"**Notebook:** `notebooks/{row['notebook']}` · **Syllabus:** [session {lesson + 1}](../syllabus.md)", "",
-             f"## Key events ({len(chronological)}, the ones the lesson cites, by date)", "",
-             *[_event_line(i) for i in chronological], "",
-             "## Where the sources disagree", ""]
-    parts += [f"- **{gh_text(ev['title'])}** (`{i}`): {gh_text(ev['disagreement'])}" for i, ev in disputed]
-    parts += [f"- **{gh_text(r.subject)}** (`{r.id}`): {gh_text(r.disagreement)}" for r in disputed_figures]
-    if not disputed and not disputed_figures:
-        parts.append("- The events and figures this lesson cites record no disagreement between sources.")
-    parts += ["", "## Documents students read", "", *_documents_block((lesson,)), "",
-              "## Figures and charts", ""]
-    parts += [_figure_line(r) for r in figures.itertuples()] or ["- The lesson cites no stated figures."]
-    charts = _charts(lesson)
-    if charts:
-        parts.append("- Charts and explorers: " + ", ".join(f"`lessons.{name}`" for name in charts))
+             f"**Time:** {guide_text(time).rstrip('.')} · `notebooks/{row['notebook']}` · "
+             f"[syllabus, session {lesson + 1}](../syllabus.md)", "",
+             f"## Key events ({count} of {len(cited_events)} cited, {KEY_RULE}; `lessons.cite(id)` gives sources)",
+             "", *[_event_line(i) for i in key_events(lesson, count)], "",
+             "## Where the sources disagree", "", *_historiography(lesson), "",
+             f"## Documents ({len(table)})", "", *docs, "",
+             _argument_task(lesson)]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -132,6 +132,7 @@ def test_cards_show_metadata_summary_and_link(three_documents):
                  "Why it was written.", html_text(SUMMARY_NOTE)):
         assert text in html, text
     assert '<a href="https://example.org/document/1" target="_blank" rel="noopener noreferrer" style=' in html
+    assert "search the archive for the title" in html, "a way back to the document if its page moves"
     # one card shown at a time; the chooser shows another, and the one left keeps its answers
     assert cards.shown.children == (cards.cards[0].widget,)
     cards.cards[0].boxes["sourcing"].value = "draft"

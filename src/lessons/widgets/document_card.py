@@ -101,9 +101,12 @@ def _link(row: Record) -> str:
     if not url.startswith(("https://", "http://")):  # only a web address is made a link (never javascript:)
         return '<p style="margin:0.3em 0">No address of the original is recorded; ask your teacher.</p>'
     # Widget HTML gets no link style from JupyterLab: coloured and underlined here (axe: link-in-text-block).
+    # Archives move their pages (some addresses here are those of a copy where the page was read):
+    # the title, searched in the archive, finds the document again.
     return (f'<p style="margin:0.3em 0"><a href="{attr_text(url)}" target="_blank" rel="noopener noreferrer" '
             f'style="{LINK_STYLE}">Read the original at {html_text(row["archive"])}</a> '
-            f'<span style="{MUTED_STYLE}">(opens in a new tab)</span></p>')
+            f'<span style="{MUTED_STYLE}">(opens in a new tab; if the page has moved, search the archive for '
+            f'the title)</span></p>')
 
 
 def card_html(row: Record) -> str:

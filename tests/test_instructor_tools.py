@@ -195,7 +195,7 @@ def test_syllabus_has_nine_sessions_with_their_hand_ins_and_the_essay():
     from lessons.tools.kit import ESSAY_LESSONS, ESSAY_QUESTION, gh_text, render_syllabus
 
     text = render_syllabus()
-    assert "## Who the course is for" in text and "No programming is needed" in text
+    assert "## Who the course is for" in text and "No programming experience is needed" in text
     assert "## What students should know before" in text
     sessions = kit_sections(text.split("\n## Optional final essay")[0])
     lessons_table = load("lessons").set_index("number")

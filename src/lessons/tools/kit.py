@@ -59,19 +59,21 @@ _DEBATE = re.compile(r"historian|disagree", re.I)
 
 _AUDIENCE = """## Who the course is for
 Upper secondary students (the last two years of school) and first-year university students of history,
-politics or international relations. No programming is needed: students run prepared cells, type short
-answers and use buttons and sliders; lesson 0 shows how, and every lesson also prints as a handout
+politics or international relations. No programming experience is needed: students run prepared cells, type short
+answers, use buttons and sliders, and sometimes change a value in a prepared line of code; lesson 8 asks them to
+write one line of pandas, with a hint and a checker. Lesson 0 shows how, and every lesson also prints as a handout
 (`python -m lessons handouts`).
 
 ## What students should know before
 - The Second World War and the Cold War in outline: who the main powers were, and what "Cold War" means.
 - Where Korea, China, Japan and Russia lie on a map of East Asia.
 - How to read a line or bar chart, and a date range such as "1950–1953".
-- Nothing about Korea itself: the lessons introduce every person, place and treaty they use, and each lesson's
-  **Key terms** cell explains them.
+- Nothing about Korea itself: the lessons introduce the people, places and treaties they need, and each lesson's
+  **Key terms** cell explains the main ones.
 
-Take the period lessons (1–6) in order: each picks up where the last one ends. Lessons 7 and 8 practise checking a
-source and a dataset against the evidence of lessons 1–6, so they come last.
+Take the period lessons (1–6) in order: each picks up where the last one ends. Lesson 7 checks a flawed text against
+the evidence of lessons 1–6, and lesson 8 checks the course's own datasets against contemporary figures and
+documents, so they come last.
 """
 
 

@@ -238,10 +238,13 @@ def test_primers_state_only_what_the_lesson_cites():
             ev = event(event_id)
             assert f"- **{gh_text(ev['when'])}**: {gh_text(ev['title'])} (`{event_id}`)" in events_part
         disputes = text.split("## Where the sources disagree")[1].split("\n## ")[0]
-        for item in events_cited:  # every cited row that records a disagreement is pointed to
-            assert (f"`{item}`" in disputes) == bool(event(item)["disagreement"]), (lesson, item)
-        for item in figures_cited:
-            assert (f"`{item}`" in disputes) == bool(figures.at[item, "disagreement"]), (lesson, item)
+        disputed = [i for i in events_cited if event(i)["disagreement"]] + [
+            i for i in figures_cited if figures.at[i, "disagreement"]]
+        if f"Rows recording one ({len(disputed)};" in disputes:  # every cited row that records one is named
+            for item in [*events_cited, *figures_cited]:
+                assert (f"`{item}`" in disputes) == (item in disputed), (lesson, item)
+        elif disputed:  # or, where the page has no room, counted
+            assert f"Rows recording one: {len(disputed)} cited" in disputes, lesson
         for doc in documents(lesson=lesson).itertuples():
             assert f"{gh_text(doc.title)} `{doc.id}`" in text
         central = load("lessons").set_index("number").at[lesson, "central_question"]

@@ -255,16 +255,19 @@ def _disputed(lesson: int) -> list[str]:
             + [i for i in figure_ids if figures.at[i, "disagreement"]])
 
 
-def _historiography(lesson: int) -> list[str]:
+def _historiography(lesson: int, list_ids: bool = True) -> list[str]:
     """Where the lesson teaches a disagreement: its sections that name historians or a disagreement, and the
-    ids whose rows record one (their text is in the rows' ``disagreement`` column)."""
+    cited rows that record one (their text is in the rows' ``disagreement`` column): their ids, or with
+    ``list_ids=False`` only how many there are, where a page has no room for the list."""
     taught = [name for name, text in _sections(lesson) if _DEBATE.search(text)]
     lines = [f"- Taught in: {'; '.join(f'*{gh_text(name)}*' for name in taught)}." if taught else
              "- No teaching section names historians or a disagreement."]
     disputed = _disputed(lesson)
-    if disputed:
+    if disputed and list_ids:
         lines.append(f"- Rows recording one ({len(disputed)}; their `disagreement` column): "
                      + ", ".join(f"`{i}`" for i in disputed) + ".")
+    elif disputed:
+        lines.append(f"- Rows recording one: {len(disputed)} cited (their `disagreement` column).")
     return lines
 
 
@@ -299,16 +302,18 @@ def render_primer(lesson: int) -> str:
 
     One printed page (at most :data:`PRIMER_LINES` lines and :data:`PRIMER_WORDS` words): the central question,
     the key events, where the lesson teaches a disagreement, the documents one line each, and the argument task.
-    It lists :data:`KEY_EVENTS` ``[1]`` key events, or fewer, down to ``[0]``, if the page would run over.
+    It lists :data:`KEY_EVENTS` ``[1]`` key events, or fewer, down to ``[0]``, if the page would run over; if
+    it still would, it counts the rows that record a disagreement instead of listing their ids.
     """
-    for count in range(KEY_EVENTS[1], KEY_EVENTS[0] - 1, -1):
-        text = _primer(lesson, count)
+    tries = [(count, True) for count in range(KEY_EVENTS[1], KEY_EVENTS[0] - 1, -1)] + [(KEY_EVENTS[0], False)]
+    for count, list_ids in tries:
+        text = _primer(lesson, count, list_ids)
         if primer_words(text) <= PRIMER_WORDS and len(text.splitlines()) <= PRIMER_LINES:
             break
     return text
 
 
-def _primer(lesson: int, count: int) -> str:
+def _primer(lesson: int, count: int, list_ids: bool = True) -> str:
     row = course_outline().set_index("number").loc[lesson]
     central = load("lessons").set_index("number").at[lesson, "central_question"]
     _, time = _notebook_parts(lesson)
@@ -323,7 +328,7 @@ def _primer(lesson: int, count: int) -> str:
              f"[syllabus, session {lesson + 1}](../syllabus.md)", "",
              f"## Key events ({count} of {len(cited_events)} cited, {KEY_RULE}; `lessons.cite(id)` gives sources)",
              "", *[_event_line(i) for i in key_events(lesson, count)], "",
-             "## Where the sources disagree", "", *_historiography(lesson), "",
+             "## Where the sources disagree", "", *_historiography(lesson, list_ids), "",
              f"## Documents ({len(table)})", "", *docs, "",
              _argument_task(lesson)]
     return "\n".join(parts).rstrip() + "\n"

@@ -26,14 +26,14 @@ lab: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# --compile-bytecode writes the bytecode pip would: uv skips it by default, and then every kernel
+# start compiles pandas and matplotlib again where bytecode cannot be written (PYTHONDONTWRITEBYTECODE,
+# a read-only image): 2.5 s of the 4 s a bare kernel took here (benchmarks/README.md).
 $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/workspace.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "This course needs Python 3.11 or newer; $(PYTHON) is older. Run: make PYTHON=python3.12 test" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(UV) || $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r config/uv.lock.txt
-	# Compiled bytecode, as pip would write it: uv skips it by default, and then every kernel start
-	# compiles pandas and matplotlib again where the bytecode cannot be written (PYTHONDONTWRITEBYTECODE,
-	# a read-only image) - 2.5 s of the 4 s a bare kernel took here (benchmarks/README.md).
 	$(UV) pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	mkdir -p $(VENV)/share/jupyter/lab/settings

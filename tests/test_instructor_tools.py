@@ -256,7 +256,7 @@ def test_primer_key_events_follow_the_stated_rule():
     """Every key event is used at least as much (questions, then documents, then notes) as every event left out."""
     from collections import Counter
 
-    from lessons.course import _markdown_cells, cited_ids
+    from lessons.course import cited_ids, markdown_cells
     from lessons.notes import NOTE
     from lessons.primary_documents import documents, period_lessons
     from lessons.tools.kit import key_events
@@ -265,7 +265,7 @@ def test_primer_key_events_follow_the_stated_rule():
         cited_events = cited_ids(lesson)[0]
         asked = Counter(i for q in questions(lesson).values() for i in q.evidence)
         read = Counter(i for ids in documents(lesson=lesson)["event_ids"] for i in ids)
-        notes = Counter(m[2] for t in _markdown_cells(lesson) for m in NOTE.finditer(t))
+        notes = Counter(m[2] for t in markdown_cells(lesson) for m in NOTE.finditer(t))
         chosen = key_events(lesson, 6)
         weight = {i: (asked[i], read[i], notes[i]) for i in cited_events}
         left_out = set(cited_events) - set(chosen)

@@ -19,7 +19,7 @@ from .errors import LessonInputError
 from .notes import cited, entry, known_ids, md_citation, number_notes
 from .tables import as_table
 
-__all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path"]
+__all__ = ["course_outline", "sources_section", "cited_ids", "notebook_path", "markdown_cells"]
 
 
 def course_outline() -> pd.DataFrame:
@@ -55,7 +55,12 @@ def notebook_path(lesson: int) -> Path:
     return data_dir().parent / "notebooks" / table.loc[table["number"] == lesson, "notebook"].iloc[0]
 
 
-def _markdown_cells(lesson: int) -> list[str]:
+def markdown_cells(lesson: int) -> list[str]:
+    """The Markdown cells of lesson ``lesson``'s notebook, as text, in order.
+
+    >>> markdown_cells(0)[0].startswith("# Moscow and the Two Koreas")
+    True
+    """
     cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
 
@@ -67,7 +72,7 @@ def cited_ids(lesson: int) -> tuple[list[str], list[str], list[str]]:
     >>> "1948-ussr-dprk-relations" in events_cited
     True
     """
-    ids = cited(number_notes(_markdown_cells(lesson), known_ids()))
+    ids = cited(number_notes(markdown_cells(lesson), known_ids()))
     event_ids = set(load("events")["id"])
     figure_ids = set(load("figures")["id"]) if "figures" in table_names() else set()
     source_ids = set(load("sources")["id"])
@@ -90,7 +95,7 @@ def sources_section(period: str | None = None, event_ids: list[str] | None = Non
     from IPython.display import Markdown
 
     if lesson is not None:
-        ids = cited(number_notes(_markdown_cells(lesson), known_ids()))
+        ids = cited(number_notes(markdown_cells(lesson), known_ids()))
         notes = "\n".join(f"{n}. {entry(item)}" for n, item in enumerate(ids, 1))
         # Folded: the list runs to several screens, and a student opens it when a note sends them here
         # (handouts print it open). Blank lines around the list keep it Markdown inside the HTML block.

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..chronology import event
-from ..course import _markdown_cells, cited_ids, course_outline, notebook_path
+from ..course import cited_ids, course_outline, markdown_cells, notebook_path
 from ..data import data_dir, load
 from ..dates import format_date
 from ..markup import md_text
@@ -218,14 +218,12 @@ def _event_line(event_id: str) -> str:
 
 def _sections(lesson: int) -> list[tuple[str, str]]:
     """The lesson's teaching sections, (heading, Markdown text), from **Before you start** to **Documents**."""
-    cells = json.loads(notebook_path(lesson).read_text(encoding="utf-8"))["cells"]
     sections: list[tuple[str, str]] = []
-    for cell in cells:
-        text = "".join(cell["source"])
-        heading = re.match(r"### (.+)", text) if cell["cell_type"] == "markdown" else None
+    for text in markdown_cells(lesson):
+        heading = re.match(r"### (.+)", text)
         if heading:
             sections.append((heading[1].strip(), text))
-        elif sections and cell["cell_type"] == "markdown":
+        elif sections:
             sections[-1] = (sections[-1][0], sections[-1][1] + "\n" + text)
     names = [name for name, _ in sections]
     return sections[names.index("Before you start") + 1:names.index("Documents")]
@@ -238,7 +236,7 @@ def key_events(lesson: int, count: int = KEY_EVENTS[1]) -> list[str]:
     True
     """
     cited_events, _, _ = cited_ids(lesson)
-    notes = Counter(m[2] for text in _markdown_cells(lesson) for m in NOTE.finditer(text))
+    notes = Counter(m[2] for text in markdown_cells(lesson) for m in NOTE.finditer(text))
     asked = Counter(i for q in questions(lesson).values() for i in q.evidence)
     read = Counter(i for ids in documents(lesson=lesson)["event_ids"] for i in ids)
     # Questions first (what students are assessed on), then documents (what they read), then the notes;

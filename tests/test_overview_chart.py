@@ -55,3 +55,15 @@ def test_the_chart_shows_every_event_and_the_key_inside_the_image(chart):
         box = text.get_window_extent(renderer)
         assert image.x0 <= box.x0 and box.x1 <= image.x1 and image.y0 <= box.y0 and box.y1 <= image.y1, text
 
+
+
+def test_a_dollar_in_a_turning_point_title_stays_text(monkeypatch):
+    """Titles such as 'US$3 billion ... US$1.47 billion' must not be typeset as maths between the dollars."""
+    import lessons.charts.overview as overview
+
+    marks = turning_points().assign(title=lambda t: t["title"].where(t.index != 0, "Loan of US$3 bn, US$1.47 bn paid"))
+    monkeypatch.setattr(overview, "turning_points", lambda: marks)
+    chart = overview.overview_chart()
+    key = next(t for t in chart.figure.axes[0].texts if t.get_text().startswith("Turning"))
+    assert "US$3 bn, US$1.47 bn" in key.get_text() and not key.get_parse_math()
+    FigureCanvasAgg(chart.figure).draw()  # with maths on, this text would fail to parse or lose its dollars

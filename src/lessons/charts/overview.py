@@ -13,6 +13,7 @@ from ..chronology import RELATIONS, events, turning_points
 from ..validate import course_years
 from .chart import Chart
 from .lanes import LanesPlot
+from .style import course_style
 from .timeline import decimal_year, timeline_alt_text
 
 __all__ = ["overview_chart", "turning_point_key"]
@@ -53,16 +54,17 @@ def overview_chart() -> Chart:
     figure, ax = plot.figure, plot.ax
     # Taller than the explorer's lanes: the key sits under the axis.
     figure.set_size_inches(10, 3.4 + KEY_LINE * (len(key) + 1.5) / 72)
-    for number, row in enumerate(marks.itertuples(), start=1):
-        ax.annotate(str(number), xy=(decimal_year(row.start), RELATIONS.index(row.relation)),
-                    xytext=(0, 9), textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
-                    fontweight="bold", zorder=4, annotation_clip=False,
-                    bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "black",
-                          "linewidth": 0.6})
-    # Placed in points below the axes, so it keeps its distance whatever the figure's height.
-    ax.annotate("Turning points, one per period (numbered in the chart)\n" + "\n".join(key), xy=(0, 0),
-                xycoords="axes fraction", xytext=(0, -36), textcoords="offset points", ha="left", va="top", fontsize=8,
-                linespacing=1.35, annotation_clip=False)
+    with course_style():  # the course's text settings, such as no maths in titles that hold a "$"
+        for number, row in enumerate(marks.itertuples(), start=1):
+            ax.annotate(str(number), xy=(decimal_year(row.start), RELATIONS.index(row.relation)),
+                        xytext=(0, 9), textcoords="offset points", ha="center", va="bottom", fontsize=7.5,
+                        fontweight="bold", zorder=4, annotation_clip=False,
+                        bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white", "edgecolor": "black",
+                              "linewidth": 0.6})
+        # Placed in points below the axes, so it keeps its distance whatever the figure's height.
+        ax.annotate("Turning points, one per period (numbered in the chart)\n" + "\n".join(key), xy=(0, 0),
+                    xycoords="axes fraction", xytext=(0, -36), textcoords="offset points", ha="left", va="top",
+                    fontsize=8, linespacing=1.35, annotation_clip=False)
     plot.title.set_text(f"Moscow and the two Koreas: {len(table)} events, {first}–{last}")
     caption = ("Every event in the course's chronology. Each row is one relation: Moscow with Pyongyang, "
                "with Seoul, with both, with others, or events without Moscow. Shape shows the category; "

@@ -17,7 +17,7 @@ ALLOW_ROOT = $(if $(filter 0,$(shell id -u)),--allow-root)
 # has no setting for that, so the course ships a default workspace with the left area collapsed.
 WORKSPACES = $(CURDIR)/$(VENV)/workspaces
 
-.PHONY: lab test lock clean data-readme guide handouts bench app
+.PHONY: lab test lock clean data-readme guide handouts bench app prerender
 
 lab: $(STAMP)
 	JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab $(START) --ServerApp.root_dir="$(CURDIR)" --ip=127.0.0.1 $(ALLOW_ROOT) \
@@ -40,6 +40,12 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/work
 	cp config/lab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	JUPYTERLAB_WORKSPACES_DIR="$(WORKSPACES)" $(BIN)/jupyter lab workspaces import config/workspace.json >/dev/null
 	touch $(STAMP)
+
+# Every lesson's charts drawn once into .venv/share (lessons/charts/render_cache.py): lessons open
+# without drawing them. A chart whose data or code has changed since is drawn afresh and kept then.
+lab: prerender
+prerender: $(STAMP)
+	$(BIN)/python -m lessons prerender >/dev/null
 
 # Re-pin the whole tree after changing pyproject.toml's dependencies.
 lock:

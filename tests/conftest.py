@@ -6,6 +6,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # Answers given while testing (by tests, nbval's kernels, the browser's JupyterLab) are kept in a
 # folder of this run, never in the home of whoever runs the tests.
 os.environ["LESSONS_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="lessons-answers-")
+# Charts are drawn every time while testing (tests/test_render_cache.py turns the render cache on
+# where it is the subject): a kept image must never stand in for the drawing a test is checking.
+os.environ["LESSONS_CACHE_DIR"] = "off"
 
 from pathlib import Path  # noqa: E402
 

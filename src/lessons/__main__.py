@@ -8,6 +8,7 @@
     python -m lessons catalogue        # rewrite data/README.md from data/datapackage.json
     python -m lessons grade handed-in/*.ipynb --out grades [--lesson 1]   # re-judge hand-ins, review open answers
     python -m lessons quiz --out quizzes [--lesson 1]   # the question bank for Canvas (QTI) and Moodle (XML)
+    python -m lessons prerender [--out DIR]   # render the lessons' charts once, so kernels show them at once
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from .tools.guide import write_guide
 from .tools.handouts import build_handouts
 from .tools.kit import write_kit
 from .tools.links import links_table
+from .tools.prerender import prerender
 from .tools.quiz_export import export_quizzes
 
 
@@ -46,6 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     quiz = commands.add_parser("quiz", help="export the question bank as text2qti source, QTI zips and Moodle XML")
     quiz.add_argument("--out", required=True, help="folder for the quiz files")
     quiz.add_argument("--lesson", help="only this lesson's questions (default: every lesson, one quiz each)")
+    cache = commands.add_parser("prerender", help="render every lesson's static charts into the render cache "
+                                "(run by the set-up; a JupyterHub image should run it after installing the course)")
+    cache.add_argument("--out", help="folder to keep them in (default: the first writable of the usual folders)")
     return parser
 
 
@@ -59,6 +64,8 @@ def _run(args: argparse.Namespace) -> list[str]:
         return [f"rewrote {path}" for path in normalise_lessons()]
     if args.command == "catalogue":
         return [f"wrote {write_data_readme()}"]
+    if args.command == "prerender":
+        return prerender(args.out)
     if args.command == "quiz":
         return [f"wrote {path}" for path in export_quizzes(args.out, args.lesson)]
     return [f"wrote {path}" for path in build_handouts(args.out, pdf=not args.no_pdf)]

@@ -8,10 +8,11 @@ readers and printed handouts keep.
 from __future__ import annotations
 
 import base64
+import copy
+import functools
 import io
 import math
 import struct
-from dataclasses import dataclass
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -19,8 +20,9 @@ from matplotlib.figure import Figure
 from ..errors import LessonInputError
 from ..markup import attr_text, html_text
 from ..validate import check_text, shown
+from . import render_cache
 
-__all__ = ["Chart", "png_bytes", "canvas_png", "png_size", "image_html", "SMALLEST_SCALE"]
+__all__ = ["Chart", "kept", "png_bytes", "canvas_png", "png_size", "image_html", "SMALLEST_SCALE"]
 
 #: Charts are drawn at 100 dpi with labels of 7-8 pt (about 10 px). Shown smaller than 80% of
 #: their size those labels drop under 8 px and get hard to read: the image stops shrinking there
@@ -96,7 +98,6 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
             f'height:auto"/></div>')
 
 
-@dataclass
 class Chart:
     """A matplotlib figure with the caption and alt text it is shown with.
 
@@ -105,20 +106,44 @@ class Chart:
     True
     """
 
-    figure: Figure
-    caption: str
-    alt: str
-
-    def __post_init__(self):
-        if not isinstance(self.figure, Figure):
-            raise LessonInputError(f"figure must be a matplotlib Figure; got {shown(self.figure)}. "
+    def __init__(self, figure: Figure, caption: str, alt: str):
+        if not isinstance(figure, Figure):
+            raise LessonInputError(f"figure must be a matplotlib Figure; got {shown(figure)}. "
                                    "Allowed: a matplotlib.figure.Figure.")
-        check_text(self.caption, "caption", empty=False, example="'Trade, 1950–2014.'")
-        check_text(self.alt, "alt", empty=False, example="'Line chart of ...'")
+        check_text(caption, "caption", empty=False, example="'Trade, 1950–2014.'")
+        check_text(alt, "alt", empty=False, example="'Line chart of ...'")
+        self._figure, self.caption, self.alt = figure, caption, alt
+        self._png: bytes | None = None  # the image as rendered, kept only while nobody has the figure
+        self._build = None
+
+    @classmethod
+    def rendered(cls, caption: str, alt: str, png: bytes, build) -> Chart:
+        """A chart known by its rendered image; ``build()`` makes the same chart again if its figure
+        is asked for.
+
+        >>> png = png_bytes(Figure(figsize=(1, 1)))
+        >>> chart = Chart.rendered("Empty.", "An empty square.", png, lambda: Chart(Figure(), "Empty.", "Empty."))
+        >>> chart.png() == png, type(chart.figure).__name__
+        (True, 'Figure')
+        """
+        chart = cls.__new__(cls)
+        chart._figure, chart.caption, chart.alt, chart._png, chart._build = None, caption, alt, png, build
+        return chart
+
+    @property
+    def figure(self) -> Figure:
+        """The matplotlib figure (drawn again on the next display: whoever has it may change it)."""
+        if self._figure is None:
+            self._figure = self._build().figure
+        self._png = None
+        return self._figure
+
+    def __repr__(self) -> str:
+        return f"Chart(caption={self.caption!r})"
 
     def png(self) -> bytes:
         """The chart as PNG bytes."""
-        return png_bytes(self.figure)
+        return self._png if self._png is not None else png_bytes(self.figure)
 
     def save(self, path) -> None:
         """Write the chart to ``path`` (PNG, SVG or PDF by the file's extension)."""
@@ -145,3 +170,28 @@ class Chart:
         data = base64.b64encode(png).decode("ascii")
         bundle = {"text/html": self.html(png), "image/png": data, "text/plain": f"Chart: {self.caption}"}
         return bundle, {"image/png": {"alt": self.alt}}
+
+
+def kept(function):
+    """Decorate a static chart function: its rendered image is looked up in the render cache
+    (:mod:`lessons.charts.render_cache`) before anything is drawn, and kept there once drawn.
+
+    A call that can be kept is rendered when it is made (it is about to be shown), so what is
+    kept is the chart as its function drew it, before anyone could change its figure.
+    """
+    @functools.wraps(function)
+    def chart_call(*args, **kwargs):
+        key = render_cache.call_key(function, args, kwargs) if render_cache.cache_dirs() else None
+        if key is None:  # nowhere to keep it, or not a call that can be kept: drawn when shown, as usual
+            return function(*args, **kwargs)
+        found = render_cache.read(key)
+        if found:
+            args, kwargs = copy.deepcopy((args, kwargs))  # drawn later from the values the key was made of
+            return Chart.rendered(*found, build=lambda: function(*args, **kwargs))
+        chart = function(*args, **kwargs)
+        png = chart.png()
+        render_cache.write(key, chart.caption, chart.alt, png)
+        chart._png = png
+        return chart
+
+    return chart_call

@@ -14,7 +14,7 @@ from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from ..chronology import RELATIONS, events
 from ..validate import check_years, course_years
-from .chart import Chart, png_bytes
+from .chart import Chart, kept, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 from .timeline import (
     check_event_table,
@@ -139,6 +139,7 @@ class LanesPlot:
         return data
 
 
+@kept
 def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None) -> Chart:
     """The lanes overview as a :class:`~lessons.charts.chart.Chart` with caption and alt text.
 

@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 
 from ..chronology import RELATIONS, events, periods
 from ..validate import check_table, check_text, check_years, course_years
-from .chart import Chart
+from .chart import Chart, kept
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
 
 __all__ = ["timeline_chart", "decimal_year", "timeline_alt_text", "check_event_table", "plain_title", "EVENT_COLUMNS"]
@@ -167,6 +167,7 @@ def plain_title(title: object) -> str:
     return check_text(title, "title", empty=False, example="'The war years'")
 
 
+@kept
 def timeline_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None,
                    title: str | None = None) -> Chart:
     """Draw ``table`` (default: every event) as a labelled timeline.

@@ -20,7 +20,7 @@ from ..errors import LessonInputError
 from ..stated_figures import figures
 from ..trade import FLOWS, TRADE_YEARS, pair_of, trade_pairs, trade_series
 from ..validate import check_choice, check_flag, check_years, shown
-from .chart import Chart, canvas_png
+from .chart import Chart, canvas_png, kept
 from .style import OKABE_ITO, course_style, whole_years
 
 __all__ = ["trade_chart", "draw_trade", "TradePlot", "draw_stated_roubles", "stated_trade", "missing_runs",
@@ -438,6 +438,7 @@ def _caption(series, first, last, scale, stated) -> str:
     return text.strip()
 
 
+@kept
 def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, flow: str = "total",
                 scale: str = "linear", smoothed: bool = False, stated: bool = True) -> Chart:
     """Trade of the given pairs, years and flow, on a linear or log scale.
@@ -491,6 +492,7 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
     return Chart(fig, caption=_caption(series, first, last, scale, given), alt=alt)
 
 
+@kept
 def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Chart:
     """COW's reported and smoothed values side by side, to show what smoothing does to a one-year spike.
 

@@ -1,0 +1,166 @@
+"""Rendered static charts, kept on disk under a key made of everything that draws them.
+
+A static chart is a pure function of its call (the function and its arguments), the course's data,
+the course's code, the matplotlib settings and the versions of the libraries that draw it. Drawing
+one costs 0.1-0.3 s, so a lesson of three charts spends most of its own time re-drawing pictures
+that cannot have changed, and a class of thirty starting a lesson at once spends it thirty times
+over on a hub's shared cores. The key is a SHA-256 of all of those inputs, so a changed data row,
+a changed line of code or another matplotlib gives another key: a kept image can be missing, never
+stale. A chart whose arguments are not plain values (a table, say) is never kept.
+
+Where kept images live, in the order they are looked up (the first writable one gets new images):
+
+1. ``$LESSONS_CACHE_DIR`` alone, if it is set (``off`` keeps nothing);
+2. ``<python prefix>/share/moscow-and-the-two-koreas/charts``: written by the set-up
+   (``python -m lessons prerender``), so that on Binder and a JupyterHub image the first run is
+   quick too; a home folder mounted over the image does not hide it;
+3. ``$XDG_CACHE_HOME`` or ``~/.cache``, then ``moscow-and-the-two-koreas/charts``.
+
+A folder that cannot be written, or a kept file that is torn or not an image, only costs a re-draw.
+
+>>> call_key(lambda years=(1950, 1953): None, (), {"years": [1950, 1953]}) is not None
+True
+>>> call_key(lambda table=None: None, (), {"table": object()}) is None  # not a plain value: never kept
+True
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import inspect
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import matplotlib
+import numpy
+import PIL
+
+from ..data import data_dir
+from .style import course_style
+
+__all__ = ["CACHE_ENV", "cache_dirs", "call_key", "read", "write", "fingerprint"]
+
+#: Set this environment variable to keep rendered charts in one folder (``off``: keep none).
+CACHE_ENV = "LESSONS_CACHE_DIR"
+_FOLDER = Path("moscow-and-the-two-koreas") / "charts"
+#: Settings that say where or how matplotlib shows figures, not what a rendered image looks like.
+_NOT_DRAWING = ("backend", "backend_fallback", "interactive", "savefig.directory", "webagg.", "toolbar",
+                "keymap.", "figure.hooks", "figure.max_open_warning", "timezone")
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def cache_dirs() -> list[Path]:
+    """The folders to look in, in order (the first one that can be written gets new images).
+
+    >>> saved = os.environ.get(CACHE_ENV)
+    >>> os.environ[CACHE_ENV] = "off"; cache_dirs()
+    []
+    >>> os.environ[CACHE_ENV] = "~/charts-for-class"; [d.name for d in cache_dirs()]
+    ['charts-for-class']
+    >>> _ = os.environ.pop(CACHE_ENV); [d.name for d in cache_dirs()]
+    ['charts', 'charts']
+    >>> if saved is not None: os.environ[CACHE_ENV] = saved
+    """
+    chosen = os.environ.get(CACHE_ENV, "").strip()
+    if chosen:
+        return [] if chosen.lower() == "off" else [Path(chosen).expanduser()]
+    home_cache = os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache"
+    return [Path(sys.prefix) / "share" / _FOLDER, Path(home_cache) / _FOLDER]
+
+
+def _plain(value: object) -> bool:
+    """True for values whose repr is the same in every process: text, numbers, and lists of them."""
+    if isinstance(value, _PLAIN):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return False
+
+
+def _files_digest(folder: Path, pattern: str) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> str:
+    """The course package's source and the versions of what draws its charts (once per session)."""
+    versions = (f"{sys.version_info[:2]} matplotlib {matplotlib.__version__} numpy {numpy.__version__} "
+                f"PIL {PIL.__version__}")
+    return hashlib.sha256((versions + _files_digest(Path(__file__).resolve().parents[1], "*.py")).encode()).hexdigest()
+
+
+@functools.cache
+def _data_digest(folder: Path, stamp: tuple) -> str:
+    return _files_digest(folder, "*")
+
+
+def _data_stamp(folder: Path) -> tuple:
+    """Names, sizes and modification times: a file edited during a session gives a new digest."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file())
+
+
+def fingerprint() -> str:
+    """Everything a chart's image depends on besides its call: code, versions, data, settings.
+
+    >>> len(fingerprint())
+    64
+    """
+    folder = data_dir()
+    with course_style():  # the settings every chart is drawn under, the course's own on top
+        settings = repr(sorted((k, repr(v)) for k, v in matplotlib.rcParams.items() if not k.startswith(_NOT_DRAWING)))
+    parts = (_code_digest(), _data_digest(folder, _data_stamp(folder)), settings)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def call_key(function, args: tuple, kwargs: dict) -> str | None:
+    """The key of one chart call, or None if it cannot be kept (arguments that are not plain values,
+    or that do not fit the function: then the function itself says what is wrong)."""
+    try:
+        bound = inspect.signature(function).bind(*args, **kwargs)
+    except TypeError:
+        return None
+    bound.apply_defaults()
+    if not _plain(list(bound.arguments.values())):
+        return None
+    call = f"{function.__module__}.{function.__qualname__}{sorted(bound.arguments.items())!r}"
+    return hashlib.sha256(f"{fingerprint()}\0{call}".encode()).hexdigest()
+
+
+def read(key: str) -> tuple[str, str, bytes] | None:
+    """(caption, alt text, PNG) kept under ``key``, or None: missing, torn or not a PNG all mean None."""
+    for folder in cache_dirs():
+        try:
+            kept = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            png = base64.b64decode(kept["png"], validate=True)
+            if (isinstance(kept["caption"], str) and isinstance(kept["alt"], str) and kept["key"] == key
+                    and png.startswith(b"\x89PNG\r\n\x1a\n")):
+                return kept["caption"], kept["alt"], png
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return None
+
+
+def write(key: str, caption: str, alt: str, png: bytes) -> Path | None:
+    """Keep a rendered chart in the first folder that can be written; None if none can."""
+    entry = json.dumps({"key": key, "caption": caption, "alt": alt, "png": base64.b64encode(png).decode("ascii")})
+    for folder in cache_dirs():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            # Written aside and renamed, so a reader in another kernel never sees half a file.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".tmp", delete=False) as handle:
+                handle.write(entry)
+            os.replace(handle.name, folder / f"{key}.json")
+            return folder / f"{key}.json"
+        except OSError:
+            continue
+    return None

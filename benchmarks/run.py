@@ -90,32 +90,41 @@ def chart_cache(folder: Path):
 
 def bench_notebooks(runs: int, only: list[str] | None) -> dict:
     """Each lesson from a fresh kernel, as the set-up leaves it (its charts rendered once by
-    ``python -m lessons prerender``) and cold (an empty render cache, every chart drawn), next to the floor."""
+    ``python -m lessons prerender``) and cold (an empty render cache, every chart drawn), next to the floor.
+    ``vs_floor`` is the median of each round's lesson/floor ratio."""
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     if only:
         notebooks = [p for p in notebooks if p.name[:2] in only]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        floor_runs = [run_notebook(floor_notebook(tmp), tmp) for _ in range(runs)]
-        floor = statistics.median(t for t, _ in floor_runs)
-        floor_mb = max(m for _, m in floor_runs)
+        floor_path = floor_notebook(tmp)
         prerendered = tmp / "prerendered"
         subprocess.run([sys.executable, "-m", "lessons", "prerender", "--out", str(prerendered)], check=True,
                        capture_output=True, cwd=ROOT)
-        lessons = {}
+        floor_runs, lessons = [], {}
         for path in notebooks:
-            with chart_cache(prerendered):
-                measured = [run_notebook(path, tmp) for _ in range(runs)]
-            cold = []
+            # Each round runs the floor, the lesson prerendered and the lesson cold back to back, and
+            # the ratios are taken within a round: a machine that slows down for a minute (other
+            # work on shared cores) slows the floor and the lesson alike.
+            warm, cold, ratios, cold_ratios = [], [], [], []
             for run in range(runs):
+                floor_s, floor_mb = run_notebook(floor_path, tmp)
+                floor_runs.append((floor_s, floor_mb))
+                with chart_cache(prerendered):
+                    warm.append(run_notebook(path, tmp))
                 with chart_cache(tmp / f"cold-{path.stem}-{run}"):  # a new, empty folder each run
                     cold.append(run_notebook(path, tmp)[0])
-            median, cold_median = statistics.median(t for t, _ in measured), statistics.median(cold)
-            peak = max(m for _, m in measured)
-            lessons[path.name] = {"median_s": round(median, 3), "vs_floor": round(median / floor, 2),
-                                  "cold_median_s": round(cold_median, 3),
-                                  "cold_vs_floor": round(cold_median / floor, 2),
-                                  "peak_mb": round(peak, 1), "vs_floor_mb": round(peak - floor_mb, 1)}
+                ratios.append(warm[-1][0] / floor_s)
+                cold_ratios.append(cold[-1] / floor_s)
+            lessons[path.name] = {"median_s": round(statistics.median(t for t, _ in warm), 3),
+                                  "vs_floor": round(statistics.median(ratios), 2),
+                                  "cold_median_s": round(statistics.median(cold), 3),
+                                  "cold_vs_floor": round(statistics.median(cold_ratios), 2),
+                                  "peak_mb": round(max(m for _, m in warm), 1)}
+        floor = statistics.median(t for t, _ in floor_runs)
+        floor_mb = max(m for _, m in floor_runs)
+        for row in lessons.values():
+            row["vs_floor_mb"] = round(row["peak_mb"] - floor_mb, 1)
     worst = max(v["peak_mb"] for v in lessons.values())
     return {"floor_s": round(floor, 3), "floor_peak_mb": round(floor_mb, 1), "lessons": lessons,
             "course_s": round(sum(v["median_s"] for v in lessons.values()), 2),
@@ -296,11 +305,18 @@ def main(argv=None) -> dict:
     parser.add_argument("--changes", type=int, default=30)
     parser.add_argument("--notebooks", help="comma-separated lesson numbers, e.g. 00,05 (default: all)")
     parser.add_argument("--setup", action="store_true", help="also time the set-up from a fresh clone")
+    parser.add_argument("--parts", default="notebooks,widgets,startup",
+                        help="comma-separated: notebooks, widgets, startup (default: all three)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     args = parser.parse_args(argv)
-    results = {"machine": {"python": sys.version.split()[0]},
-               "notebooks": bench_notebooks(args.runs, args.notebooks.split(",") if args.notebooks else None),
-               "widgets": bench_widgets(args.changes), "startup": bench_startup(args.runs), "targets": TARGETS}
+    parts = set(args.parts.split(","))
+    results = {"machine": {"python": sys.version.split()[0]}, "targets": TARGETS}
+    if "notebooks" in parts:
+        results["notebooks"] = bench_notebooks(args.runs, args.notebooks.split(",") if args.notebooks else None)
+    if "widgets" in parts:
+        results["widgets"] = bench_widgets(args.changes)
+    if "startup" in parts:
+        results["startup"] = bench_startup(args.runs)
     if args.setup:
         results["setup"] = bench_setup()
     out = Path(args.out)

@@ -396,3 +396,30 @@ def test_every_chart_draws_inside_its_figure(call):
     width, height = chart.figure.get_size_inches()
     assert drawn.x0 >= -0.01 and drawn.y0 >= -0.01 and drawn.x1 <= width + 0.01 and drawn.y1 <= height + 0.01, (
         f"{call} draws outside its {width} x {height} in figure: {drawn}")
+
+
+EXPLORER_LANES = [(1945, 2025), (1945, 1949), (1950, 1953), (1953, 1953), (1988, 1991), (1990, 1990), (2000, 2025)]
+
+
+@pytest.mark.parametrize("years", EXPLORER_LANES)
+def test_explorer_lanes_draw_inside_their_fixed_margins(years):
+    """The explorers' lanes have fixed margins, not a layout engine: whatever the years (whole
+    course, one year's months), the relation names, ticks, period labels and title fit the figure."""
+    plot = LanesPlot(legend=False)
+    plot.draw(events(years=years), years)
+    canvas = FigureCanvasAgg(plot.figure)
+    canvas.draw()
+    drawn = plot.figure.get_tightbbox(canvas.get_renderer())
+    width, height = plot.figure.get_size_inches()
+    assert drawn.x0 >= 0 and drawn.y0 >= 0 and drawn.x1 <= width and drawn.y1 <= height, (years, drawn)
+
+
+def test_an_explorer_picture_depends_on_its_controls_not_on_what_came_before():
+    for before, now in itertools.permutations(EXPLORER_LANES[:5], 2):
+        used = LanesPlot(legend=False)
+        used.draw(events(years=before), before)
+        used.png()
+        used.draw(events(years=now), now)
+        fresh = LanesPlot(legend=False)
+        fresh.draw(events(years=now), now)
+        assert used.png() == fresh.png(), (before, now)

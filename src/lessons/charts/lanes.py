@@ -31,6 +31,10 @@ __all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
 #: Room left beside the first and last date, as a share of the years shown.
 EDGE_ROOM = 0.0125
 
+#: Where the explorers' lanes sit in their 10 x 3.2 in figure: what the constrained layout gives for
+#: the course's years, with the room the last year's label needs on the right.
+FIXED_MARGINS = {"left": 0.155, "right": 0.972, "bottom": 0.15, "top": 0.852}
+
 #: The shape legend as text, for widgets that draw the chart without a legend.
 SHAPE_KEY = "Shape: ● diplomatic · ▲ military · ■ economic · ◆ political · ★ cultural. Bars: events that lasted."
 
@@ -59,9 +63,14 @@ class LanesPlot:
 
     def __init__(self, legend: bool = True):
         """``legend=False`` leaves the shape legend to the caller (widgets show it as HTML,
-        which saves redrawing it on every change)."""
+        which saves redrawing it on every change) and places the axes by fixed margins instead of a
+        layout engine: an explorer's picture then depends on its controls only, never on the ones
+        drawn before, and no drawing pays for a layout (tests/test_chart_layout.py checks that every
+        text stays inside the figure over the course's years and the month view)."""
         with course_style():
-            self.figure = Figure(figsize=(10, 3.2), layout="constrained")
+            self.figure = Figure(figsize=(10, 3.2), layout="constrained" if legend else None)
+            if not legend:  # the relation names on the left, the period labels and title above
+                self.figure.subplots_adjust(**FIXED_MARGINS)
             self.ax = self.figure.add_subplot()
             ax = self.ax
             self.period_labels = draw_period_bands(ax, *course_years())
@@ -130,12 +139,13 @@ class LanesPlot:
     def png(self) -> bytes:
         """The current state as PNG bytes.
 
-        The constrained layout is computed on the first render, then frozen: the lanes,
+        A plot with a legend is laid out on its first render, then frozen: the lanes,
         legend and labels keep their sizes between redraws, so re-solving it each time
         would only cost time.
         """
         data = png_bytes(self.figure, fast=True)
-        self.figure.set_layout_engine("none")
+        if self.figure.get_layout_engine() is not None:
+            self.figure.set_layout_engine("none")
         return data
 
 

@@ -15,6 +15,7 @@ from lessons.charts.chart import Chart
 from lessons.chronology import events
 from lessons.errors import LessonInputError
 from lessons.tools.prerender import chart_calls, lesson_chart_calls, prerender
+from lessons.widgets.first_picture import FIRST_PICTURE_EXPLORERS, KeepsFirstPicture
 
 
 @pytest.fixture
@@ -32,9 +33,11 @@ def drawn(name, args=(), kwargs=None):
         return chart.caption, chart.alt, chart.png()
 
 
-def distinct_calls():
+def distinct_calls(kind=lessons.CHART_FUNCTIONS):
     seen = {}
     for _, name, args, kwargs in lesson_chart_calls():
+        if name not in kind:
+            continue
         seen.setdefault(repr((name, args, sorted(kwargs.items()))), (name, args, kwargs))
     return list(seen.values())
 
@@ -44,9 +47,10 @@ def test_every_chart_the_lessons_show_is_found_by_prerender(root):
     for path in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
-                in_notebooks |= set(re.findall(r"lessons\.(\w+)\(", cell.source)) & set(lessons.CHART_FUNCTIONS)
+                in_notebooks |= set(re.findall(r"lessons\.(\w+)\(", cell.source)) & {
+                    *lessons.CHART_FUNCTIONS, *FIRST_PICTURE_EXPLORERS}
     found = {name for _, name, _, _ in lesson_chart_calls()}
-    assert found == in_notebooks and len(found) >= 10
+    assert found == in_notebooks and len(found) >= 13 and set(FIRST_PICTURE_EXPLORERS) <= found
 
 
 @pytest.mark.parametrize("call", distinct_calls(), ids=lambda c: f"{c[0]}{c[1] or ''}{c[2] or ''}")
@@ -168,9 +172,9 @@ def test_prerender_reads_literal_calls_only():
 def test_a_lesson_kernel_finds_every_chart_prerendered_and_shows_that_image(tmp_path, monkeypatch, root):
     folder = tmp_path / "prerendered"
     lines = prerender(folder)
-    assert lines and all("rendered in" in line or "kept already" in line for line in lines)
+    assert lines and all("rendered in" in line or "kept already" in line or "first picture" in line for line in lines)
     before = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.json")}
-    assert len(before) == len(distinct_calls())
+    assert len(before) == len(distinct_calls()) + len(distinct_calls(FIRST_PICTURE_EXPLORERS))
     monkeypatch.setenv(render_cache.CACHE_ENV, str(folder))  # the kernel inherits it
     nb = nbformat.read(root / "notebooks" / "05-nordpolitik-and-the-1990-turn.ipynb", as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3",
@@ -185,3 +189,40 @@ def test_a_lesson_kernel_finds_every_chart_prerendered_and_shows_that_image(tmp_
 def test_chart_rendered_constructor_checks_nothing_it_cannot_show():
     with pytest.raises(LessonInputError):
         Chart("not a figure", "Caption.", "Alt.")
+
+
+def test_the_list_of_explorers_that_keep_their_first_picture_is_whole():
+    keeping = {name for name in lessons.EXPLORER_FUNCTIONS if name not in ("document_cards", "argument")
+               and isinstance(getattr(lessons, name)(), KeepsFirstPicture)}
+    assert keeping == set(FIRST_PICTURE_EXPLORERS)
+
+
+CHANGES = {
+    "timeline_explorer": lambda e: setattr(e.years, "value", (1950, 1953)),
+    "war_phases": lambda e: e.step(+2),
+    "trade_explorer": lambda e: setattr(e.scale, "value", "log"),
+}
+
+
+@pytest.mark.parametrize("call", distinct_calls(FIRST_PICTURE_EXPLORERS),
+                         ids=lambda c: f"{c[0]}{c[1] or ''}{c[2] or ''}")
+def test_an_explorer_shows_its_kept_first_picture_and_then_draws_as_without_it(cache, monkeypatch, call):
+    name, args, kwargs = call
+    monkeypatch.setenv(render_cache.CACHE_ENV, "off")
+    plain = getattr(lessons, name)(*args, **kwargs)
+    monkeypatch.setenv(render_cache.CACHE_ENV, str(cache))
+    getattr(lessons, name)(*args, **kwargs)  # drawn and kept
+    kept = getattr(lessons, name)(*args, **kwargs)
+    assert kept._plot is None and kept.chart.value == plain.chart.value  # the same picture, no figure made
+    CHANGES[name](kept)
+    CHANGES[name](plain)
+    assert kept._plot is not None and kept.chart.value == plain.chart.value
+    assert len(list(cache.glob("*.json"))) == 1  # only the first picture is kept, never a student's choice
+
+
+def test_an_explorer_asked_for_its_figure_draws_its_current_controls(cache):
+    lessons.trade_explorer(pairs=("PRC–DPRK",), years=(1990, 2000))
+    kept = lessons.trade_explorer(pairs=("PRC–DPRK",), years=(1990, 2000))
+    assert kept._plot is None
+    lines = [line for line in kept.ax.get_lines() if line.get_visible()]
+    assert len(lines) == 1 and min(lines[0].get_xdata()) == 1990

@@ -42,7 +42,7 @@ import PIL
 from ..data import data_dir
 from .style import course_style
 
-__all__ = ["CACHE_ENV", "cache_dirs", "call_key", "read", "write", "fingerprint"]
+__all__ = ["CACHE_ENV", "cache_dirs", "state_key", "call_key", "kept_png", "read", "write", "fingerprint"]
 
 #: Set this environment variable to keep rendered charts in one folder (``off``: keep none).
 CACHE_ENV = "LESSONS_CACHE_DIR"
@@ -122,6 +122,19 @@ def fingerprint() -> str:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
+def state_key(name: str, arguments: dict) -> str | None:
+    """The key of the picture ``name`` draws from ``arguments``, or None if they are not plain values.
+
+    >>> state_key("lessons.TimelineExplorer", {"years": (1945, 1949)}) != state_key(
+    ...     "lessons.TimelineExplorer", {"years": (1945, 1950)})
+    True
+    """
+    if not _plain(list(arguments.values())):
+        return None
+    call = f"{name}{sorted(arguments.items())!r}"
+    return hashlib.sha256(f"{fingerprint()}\0{call}".encode()).hexdigest()
+
+
 def call_key(function, args: tuple, kwargs: dict) -> str | None:
     """The key of one chart call, or None if it cannot be kept (arguments that are not plain values,
     or that do not fit the function: then the function itself says what is wrong)."""
@@ -130,10 +143,21 @@ def call_key(function, args: tuple, kwargs: dict) -> str | None:
     except TypeError:
         return None
     bound.apply_defaults()
-    if not _plain(list(bound.arguments.values())):
-        return None
-    call = f"{function.__module__}.{function.__qualname__}{sorted(bound.arguments.items())!r}"
-    return hashlib.sha256(f"{fingerprint()}\0{call}".encode()).hexdigest()
+    return state_key(f"{function.__module__}.{function.__qualname__}", dict(bound.arguments))
+
+
+def kept_png(name: str, arguments: dict, render) -> bytes:
+    """The PNG ``render()`` gives for the picture ``name`` draws from ``arguments``: kept, or rendered
+    now and kept (an explorer's first picture; see lessons/widgets/first_picture.py)."""
+    key = state_key(name, arguments) if cache_dirs() else None
+    if key is None:
+        return render()
+    found = read(key)
+    if found:
+        return found[2]
+    png = render()
+    write(key, "", "", png)
+    return png
 
 
 def read(key: str) -> tuple[str, str, bytes] | None:

@@ -1,4 +1,4 @@
-"""Render every static chart the lessons show, once, into the render cache.
+"""Render every static chart the lessons show, and their explorers' first pictures, once, into the render cache.
 
 Run by the set-up (``make``, Binder's ``postBuild``) and by hand with ``python -m lessons prerender``
 (``--out DIR`` for another folder; a JupyterHub image should run it after installing the course).
@@ -23,12 +23,14 @@ import lessons
 from ..charts import render_cache
 from ..course import notebook_path
 from ..data import load
+from ..widgets.first_picture import FIRST_PICTURE_EXPLORERS
 
 __all__ = ["chart_calls", "lesson_chart_calls", "prerender"]
 
 
 def chart_calls(source: str) -> list[tuple[str, tuple, dict]]:
-    """Calls of ``lessons.<chart function>(...)`` with literal arguments, in order, from code."""
+    """Calls of ``lessons.<chart function>(...)`` (or of an explorer that keeps its first picture) with
+    literal arguments, in order, from code."""
     calls = []
     try:
         tree = ast.parse(source)
@@ -37,7 +39,7 @@ def chart_calls(source: str) -> list[tuple[str, tuple, dict]]:
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and isinstance(node.func.value, ast.Name) and node.func.value.id == "lessons"
-                and node.func.attr in lessons.CHART_FUNCTIONS):
+                and node.func.attr in (*lessons.CHART_FUNCTIONS, *FIRST_PICTURE_EXPLORERS)):
             try:
                 args = tuple(ast.literal_eval(a) for a in node.args)
                 kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
@@ -64,6 +66,10 @@ def prerender(out: str | os.PathLike | None = None) -> list[str]:
         os.environ[render_cache.CACHE_ENV] = str(Path(out).resolve())
     lines = []
     for lesson, name, args, kwargs in lesson_chart_calls():
+        if name in FIRST_PICTURE_EXPLORERS:
+            getattr(lessons, name)(*args, **kwargs)  # draws its first picture, or finds it kept
+            lines.append(f"lesson {lesson}: {name}'s first picture drawn or found kept")
+            continue
         key = render_cache.call_key(getattr(lessons, name).__wrapped__, args, kwargs)
         if key is None:
             lines.append(f"lesson {lesson}: {name} cannot be kept (arguments that are not plain values)")

@@ -23,6 +23,7 @@ from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
 from ..validate import shown
+from .first_picture import KeepsFirstPicture
 from .layout import chart_html, text_block, wide, wrapping_row
 from .timeline_explorer import event_listing_html
 
@@ -56,7 +57,7 @@ def check_lesson(lesson: object) -> int:
     return int(lesson)
 
 
-class PhaseStepper(ShowsWidget):
+class PhaseStepper(KeepsFirstPicture, ShowsWidget):
     """A phase selector with Previous / Next buttons, a lanes chart and the phase's events."""
 
     def __init__(self, lesson: int = 2):
@@ -73,7 +74,6 @@ class PhaseStepper(ShowsWidget):
         self.previous.on_click(lambda _: self.step(-1))
         self.next.on_click(lambda _: self.step(+1))
         self.heading = widgets.HTML()
-        self.plot = LanesPlot(legend=False)
         self.chart = widgets.HTML()
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
@@ -98,15 +98,25 @@ class PhaseStepper(ShowsWidget):
         self.heading.value = text_block(
             f"<b>Phase {position} of {len(self.phases)}: {html_text(phase['title'])}</b> ({span})<br>"
             f"<i>Question to think about:</i> {html_text(phase['question'])}")
-        limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
         first, last = phase["start"].year, phase["end"].year
-        self.plot.draw(self.matches, (first, last), title=phase["title"], limits=limits)
         alt = timeline_alt_text(self.matches, first, last, layout="lanes")
-        self.chart.value = chart_html(self.plot.png(), f"Phase {position}, {phase['title']}, {span}. {alt}",
+        self.chart.value = chart_html(self.picture(), f"Phase {position}, {phase['title']}, {span}. {alt}",
                                       label=f"Chart of phase {position}")
         self.listing.value = event_listing_html(self.matches)
         self.previous.disabled = self.phase.index == 0
         self.next.disabled = self.phase.index == len(self.phases) - 1
+
+
+    def _new_plot(self) -> LanesPlot:
+        return LanesPlot(legend=False)
+
+    def _draw(self, plot: LanesPlot) -> None:
+        phase = self.phases.loc[self.phase.value]
+        limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
+        plot.draw(phase_events(phase), (phase["start"].year, phase["end"].year), title=phase["title"], limits=limits)
+
+    def _state(self) -> dict:
+        return {"lesson": int(self.phases["lesson"].iloc[0]), "phase": self.phase.value}
 
 
 def war_phases() -> PhaseStepper:

@@ -26,6 +26,7 @@ from ..display import ShowsWidget
 from ..errors import LessonInputError, unknown
 from ..markup import html_text
 from ..validate import check_years, course_years
+from .first_picture import KeepsFirstPicture
 from .layout import (
     DATE_STYLE,
     DATE_WIDTH,
@@ -86,7 +87,7 @@ def category_choice(category: object) -> str:
                            "Allowed: " + ", ".join(map(repr, allowed)) + ".")
 
 
-class TimelineExplorer(ShowsWidget):
+class TimelineExplorer(KeepsFirstPicture, ShowsWidget):
     """A year-range slider, actor and category filters, a chart and a list of events.
 
     Every change of a control redraws the chart and the list (:meth:`update`).
@@ -108,7 +109,6 @@ class TimelineExplorer(ShowsWidget):
         self.chart = widgets.HTML()
         self.listing = widgets.HTML()
         self.matches = pd.DataFrame()
-        self.plot = LanesPlot(legend=False)
         for control in (self.years, self.actor, self.category):
             control.observe(self.update, names="value")
         self.widget = widgets.VBox([
@@ -133,10 +133,20 @@ class TimelineExplorer(ShowsWidget):
         self.count.value = text_block(
             f"<b>{n} event{'s' if n != 1 else ''}</b> from {first} to {last}"
             + ("" if n else ": try wider years or 'Any'."))
-        self.plot.draw(self.matches, (first, last))
-        self.chart.value = chart_html(self.plot.png(), timeline_alt_text(self.matches, first, last, layout="lanes"),
+        self.chart.value = chart_html(self.picture(), timeline_alt_text(self.matches, first, last, layout="lanes"),
             label=f"Chart of the events from {first} to {last}")
         self.listing.value = event_listing_html(self.matches)
+
+
+    def _new_plot(self) -> LanesPlot:
+        return LanesPlot(legend=False)
+
+    def _draw(self, plot: LanesPlot) -> None:
+        if "relation" in self.matches:  # else the filters were refused before any event was chosen
+            plot.draw(self.matches, self.years.value)
+
+    def _state(self) -> dict:
+        return {"years": self.years.value, "actor": self.actor.value, "category": self.category.value}
 
 
 def event_listing_html(table: pd.DataFrame) -> str:

@@ -14,6 +14,7 @@ from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
 from ..trade import FLOWS, TRADE_YEARS, trade_pairs, trade_series
+from .first_picture import KeepsFirstPicture
 from .layout import chart_html, text_block, wide, wrapping_row
 
 __all__ = ["TradeExplorer", "trade_explorer"]
@@ -21,7 +22,7 @@ __all__ = ["TradeExplorer", "trade_explorer"]
 LEGEND_COLUMNS = 3
 
 
-class TradeExplorer(ShowsWidget):
+class TradeExplorer(KeepsFirstPicture, ShowsWidget):
     """Pair checkboxes, a year-range slider, flow and scale buttons, and the chart."""
 
     def __init__(self, pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=TRADE_YEARS):
@@ -39,9 +40,6 @@ class TradeExplorer(ShowsWidget):
                                          layout=widgets.Layout(width="auto"))
         self.chart = widgets.HTML()
         self.note = widgets.HTML()
-        # One figure for the explorer's life: each change moves its lines instead of redrawing it.
-        self.plot = TradePlot(columns=LEGEND_COLUMNS)
-        self.figure, self.ax = self.plot.figure, self.plot.ax
         for control in (*self.pairs.values(), self.years, self.flow, self.scale, self.smoothed):
             control.observe(self.update, names="value")
         # Four columns (each power's DPRK and ROK pairs side by side) on a wide screen, two at 800 px.
@@ -68,8 +66,7 @@ class TradeExplorer(ShowsWidget):
             self.note.value = text_block(f"<b>Check the controls:</b> {html_text(error)}")
             return
         first, last = self.years.value
-        self.plot.draw(self.series, self.scale.value, (first, last), f"{first}–{last}: {FLOW_LABELS[self.flow.value]}")
-        self.chart.value = chart_html(self.plot.png(),
+        self.chart.value = chart_html(self.picture(),
                                       _alt(self.series, self.flow.value, self.scale.value),
                                       label=f"Trade chart, {first}–{last}")
         gaps, topics = [], []
@@ -83,6 +80,32 @@ class TradeExplorer(ShowsWidget):
             f"<b>Zero in the data, not zero trade:</b> COW shows 0 for {'; '.join(gaps)}. "
             f"Compare the figures the sources give: {look_up}."
             if gaps else html_text("Source: Correlates of War Trade Data Set 4.0, current US$ millions."))
+
+
+    # One figure for the explorer's life (made on first use): each change moves its lines instead of
+    # redrawing it.
+    def _new_plot(self) -> TradePlot:
+        return TradePlot(columns=LEGEND_COLUMNS)
+
+    def _draw(self, plot: TradePlot) -> None:
+        if self.series is None:  # nothing valid chosen yet: the plot stays empty
+            return
+        first, last = self.years.value
+        plot.draw(self.series, self.scale.value, (first, last), f"{first}–{last}: {FLOW_LABELS[self.flow.value]}")
+
+    def _state(self) -> dict:
+        return {"pairs": self.chosen(), "years": self.years.value, "flow": self.flow.value,
+                "scale": self.scale.value, "smoothed": self.smoothed.value}
+
+    @property
+    def figure(self):
+        """The explorer's matplotlib figure."""
+        return self.plot.figure
+
+    @property
+    def ax(self):
+        """The axes its lines are drawn on."""
+        return self.plot.ax
 
 
 def trade_explorer(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=TRADE_YEARS) -> TradeExplorer:

@@ -24,9 +24,12 @@ def test_tiny_benchmark_run_produces_every_field(tmp_path, capsys):
     assert saved["notebooks"]["floor_s"] > 0
     assert set(saved["notebooks"]["lessons"]) == {"00-start-here.ipynb"}
     lesson0 = saved["notebooks"]["lessons"]["00-start-here.ipynb"]
-    assert {"median_s", "vs_floor", "peak_mb", "vs_floor_mb"} <= set(lesson0)
-    assert lesson0["peak_mb"] > saved["notebooks"]["floor_peak_mb"] > 20  # a kernel with pandas is tens of MB
-    assert saved["notebooks"]["students_per_gb"] == round(1024 / lesson0["peak_mb"], 1)
+    assert {"median_s", "vs_floor", "cold_median_s", "cold_vs_floor", "peak_mb", "vs_floor_mb"} <= set(lesson0)
+    # A kernel with pandas is tens of MB; a lesson whose pictures are kept may stay under the floor,
+    # which has loaded matplotlib too.
+    assert lesson0["peak_mb"] > 20 and saved["notebooks"]["floor_peak_mb"] > 20
+    assert lesson0["vs_floor_mb"] == round(lesson0["peak_mb"] - saved["notebooks"]["floor_peak_mb"], 1)
+    assert saved["notebooks"]["students_per_gb"] == round(1024 / lesson0["drawn_peak_mb"], 1)
     explorers = saved["widgets"]["explorers"]
     assert {"timeline", "war phases", "Moscow/Beijing", "trade", "glossary", "evidence finder",
             "claim checker"} == set(explorers)

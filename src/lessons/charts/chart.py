@@ -4,25 +4,22 @@ Jupyter renderers treat image alt text differently, so a :class:`Chart` puts the
 description in three places: the PNG's ``alt`` metadata, the HTML ``<img alt>``,
 and a visible, collapsible "Text description" under the caption that screen
 readers and printed handouts keep.
+
+matplotlib is imported where a figure is drawn, not at the top of this module: a lesson whose
+charts are all kept (charts/render_cache.py) shows them without ever loading it.
 """
 from __future__ import annotations
 
 import base64
-import copy
-import functools
 import io
 import math
 import struct
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
 from ..errors import LessonInputError
 from ..markup import attr_text, html_text
 from ..validate import check_text, shown
-from . import render_cache
 
-__all__ = ["Chart", "kept", "png_bytes", "canvas_png", "png_size", "image_html", "SMALLEST_SCALE"]
+__all__ = ["Chart", "png_bytes", "canvas_png", "png_size", "image_html", "SMALLEST_SCALE"]
 
 #: Charts are drawn at 100 dpi with labels of 7-8 pt (about 10 px). Shown smaller than 80% of
 #: their size those labels drop under 8 px and get hard to read: the image stops shrinking there
@@ -30,7 +27,7 @@ __all__ = ["Chart", "kept", "png_bytes", "canvas_png", "png_size", "image_html",
 SMALLEST_SCALE = 0.8
 
 
-def png_bytes(figure: Figure, fast: bool = False) -> bytes:
+def png_bytes(figure, fast: bool = False) -> bytes:
     """Render ``figure`` to PNG bytes in one Agg draw (no pyplot, no global state).
 
     ``savefig`` would draw a figure twice under a layout engine (once to lay it out, once to
@@ -39,18 +36,23 @@ def png_bytes(figure: Figure, fast: bool = False) -> bytes:
     content inside its figure (tests/test_chart_layout.py). ``fast=True`` trades a few
     kilobytes of PNG size for quicker compression, for widgets that redraw on every change.
 
+    >>> from matplotlib.figure import Figure
     >>> png_bytes(Figure(figsize=(1, 1)))[:4]
     b'\\x89PNG'
     """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     canvas = FigureCanvasAgg(figure)
     canvas.draw()
     return canvas_png(canvas, level=1 if fast else 6)
 
 
-def canvas_png(canvas: FigureCanvasAgg, level: int = 1) -> bytes:
+def canvas_png(canvas, level: int = 1) -> bytes:
     """What ``canvas`` has drawn, as PNG bytes; compression ``level`` 1 (the default) is quick and a
     few kilobytes larger than 6, PIL's usual level.
 
+    >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
+    >>> from matplotlib.figure import Figure
     >>> canvas = FigureCanvasAgg(Figure(figsize=(1, 1)))
     >>> canvas.draw()
     >>> canvas_png(canvas)[:4]
@@ -72,6 +74,7 @@ PRINT_STYLE = ("<style>@media print { .lessons-chart-scroll { overflow: visible 
 def png_size(png: bytes) -> tuple[int, int]:
     """Width and height in pixels, from a PNG's header.
 
+    >>> from matplotlib.figure import Figure
     >>> png_size(png_bytes(Figure(figsize=(2, 1), dpi=100)))
     (200, 100)
     """
@@ -85,6 +88,7 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
     :data:`SMALLEST_SCALE` of it. The box can take the keyboard focus, so it can be scrolled
     without a mouse.
 
+    >>> from matplotlib.figure import Figure
     >>> html = image_html(png_bytes(Figure(figsize=(10, 4), dpi=100)), 'Lines "A" & B')
     >>> 'alt="Lines &quot;A&quot; &amp; B"' in html, "min-width:800px" in html, "overflow-x:auto" in html
     (True, True, True)
@@ -101,12 +105,15 @@ def image_html(png: bytes, alt: str, label: str = "Chart") -> str:
 class Chart:
     """A matplotlib figure with the caption and alt text it is shown with.
 
+    >>> from matplotlib.figure import Figure
     >>> chart = Chart(Figure(figsize=(1, 1)), caption="Empty.", alt="An empty square.")
     >>> "alt=" in chart.html()
     True
     """
 
-    def __init__(self, figure: Figure, caption: str, alt: str):
+    def __init__(self, figure, caption: str, alt: str):
+        from matplotlib.figure import Figure  # cheap here: whoever made a figure has loaded matplotlib
+
         if not isinstance(figure, Figure):
             raise LessonInputError(f"figure must be a matplotlib Figure; got {shown(figure)}. "
                                    "Allowed: a matplotlib.figure.Figure.")
@@ -121,6 +128,7 @@ class Chart:
         """A chart known by its rendered image; ``build()`` makes the same chart again if its figure
         is asked for.
 
+        >>> from matplotlib.figure import Figure
         >>> png = png_bytes(Figure(figsize=(1, 1)))
         >>> chart = Chart.rendered("Empty.", "An empty square.", png, lambda: Chart(Figure(), "Empty.", "Empty."))
         >>> chart.png() == png, type(chart.figure).__name__
@@ -131,7 +139,7 @@ class Chart:
         return chart
 
     @property
-    def figure(self) -> Figure:
+    def figure(self):
         """The matplotlib figure (drawn again on the next display: whoever has it may change it)."""
         if self._figure is None:
             self._figure = self._build().figure
@@ -171,27 +179,3 @@ class Chart:
         bundle = {"text/html": self.html(png), "image/png": data, "text/plain": f"Chart: {self.caption}"}
         return bundle, {"image/png": {"alt": self.alt}}
 
-
-def kept(function):
-    """Decorate a static chart function: its rendered image is looked up in the render cache
-    (:mod:`lessons.charts.render_cache`) before anything is drawn, and kept there once drawn.
-
-    A call that can be kept is rendered when it is made (it is about to be shown), so what is
-    kept is the chart as its function drew it, before anyone could change its figure.
-    """
-    @functools.wraps(function)
-    def chart_call(*args, **kwargs):
-        key = render_cache.call_key(function, args, kwargs) if render_cache.cache_dirs() else None
-        if key is None:  # nowhere to keep it, or not a call that can be kept: drawn when shown, as usual
-            return function(*args, **kwargs)
-        found = render_cache.read(key)
-        if found:
-            args, kwargs = copy.deepcopy((args, kwargs))  # drawn later from the values the key was made of
-            return Chart.rendered(*found, build=lambda: function(*args, **kwargs))
-        chart = function(*args, **kwargs)
-        png = chart.png()
-        render_cache.write(key, chart.caption, chart.alt, png)
-        chart._png = png
-        return chart
-
-    return chart_call

@@ -14,7 +14,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from ..flawed_claims import VERDICTS, claims
-from .chart import Chart, kept
+from .chart import Chart
 from .style import OKABE_ITO, course_style
 
 __all__ = ["claims_chart"]
@@ -23,7 +23,6 @@ __all__ = ["claims_chart"]
 _COLOURS = [OKABE_ITO["bluish green"], OKABE_ITO["sky blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
 
 
-@kept
 def claims_chart() -> Chart:
     """A grid: one row per claim, two columns (as written, swapped), each cell its verdict."""
     table = claims()

@@ -12,7 +12,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from ..chronology import event
 from ..data import load
-from .chart import Chart, kept
+from .chart import Chart
 from .style import course_style
 
 __all__ = ["diplomatic_chart", "LEVELS"]
@@ -30,7 +30,6 @@ def _label(sender: str, receiver: str) -> str:
     return f"{who} mission in {capital}"
 
 
-@kept
 def diplomatic_chart() -> Chart:
     """Levels of representation between Moscow and the two Koreas, 1950–2005.
 

@@ -15,7 +15,7 @@ from matplotlib.path import Path
 
 from ..data import data_dir, load
 from ..validate import check_ids
-from .chart import Chart, kept
+from .chart import Chart
 from .style import OKABE_ITO, course_style
 
 __all__ = ["division_map", "outlines", "PARALLEL"]
@@ -78,7 +78,6 @@ LESSON_PLACES = ("pyongyang", "seoul", "chongjin", "rajin", "unggi", "vladivosto
 LABEL_OFFSETS = {"unggi": (6, 4, "left"), "rajin": (8, -8, "left"), "chongjin": (-6, -4, "right")}
 
 
-@kept
 def division_map(places: tuple[str, ...] = LESSON_PLACES) -> Chart:
     """The 1945–48 division: zones north and south of the 38th parallel, with key places.
 

@@ -14,17 +14,10 @@ from matplotlib.ticker import FixedFormatter, FixedLocator
 
 from ..chronology import RELATIONS, events
 from ..validate import check_years, course_years
-from .chart import Chart, kept, png_bytes
+from .chart import Chart, png_bytes
 from .style import CATEGORY_MARKERS, RELATION_COLOURS, course_style, whole_years
-from .timeline import (
-    check_event_table,
-    decimal_year,
-    draw_period_bands,
-    legend_handles,
-    place_period_labels,
-    timeline_alt_text,
-    uncertain_tail,
-)
+from .timeline import check_event_table, draw_period_bands, legend_handles, place_period_labels
+from .timeline_text import SHAPE_KEY, decimal_year, timeline_alt_text, uncertain_tail
 
 __all__ = ["LanesPlot", "lanes_chart", "SHAPE_KEY"]
 
@@ -35,8 +28,6 @@ EDGE_ROOM = 0.0125
 #: the course's years, with the room the last year's label needs on the right.
 FIXED_MARGINS = {"left": 0.155, "right": 0.972, "bottom": 0.15, "top": 0.852}
 
-#: The shape legend as text, for widgets that draw the chart without a legend.
-SHAPE_KEY = "Shape: ● diplomatic · ▲ military · ■ economic · ◆ political · ★ cultural. Bars: events that lasted."
 
 
 def month_ticks(left: float, right: float, most: int = 8) -> list[tuple[float, str]]:
@@ -149,7 +140,6 @@ class LanesPlot:
         return data
 
 
-@kept
 def lanes_chart(table: pd.DataFrame | None = None, years: tuple[int, int] | None = None) -> Chart:
     """The lanes overview as a :class:`~lessons.charts.chart.Chart` with caption and alt text.
 

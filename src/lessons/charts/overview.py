@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..chronology import RELATIONS, events, turning_points
 from ..validate import course_years
-from .chart import Chart, kept
+from .chart import Chart
 from .lanes import LanesPlot
 from .style import course_style
 from .timeline import decimal_year, timeline_alt_text
@@ -36,7 +36,6 @@ def described(mark) -> str:
     return f"{mark.when} · {mark.title} (lesson {mark.lesson})"
 
 
-@kept
 def overview_chart() -> Chart:
     """Every event of the chronology in one lane per relation, with the periods' turning points numbered.
 

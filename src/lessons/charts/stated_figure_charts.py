@@ -13,7 +13,7 @@ from matplotlib.ticker import FuncFormatter
 
 from ..stated_figures import figures
 from ..trade import trade_series
-from .chart import Chart, kept
+from .chart import Chart
 from .style import OKABE_ITO, course_style, whole_years
 from .trade_chart import PAIR_STYLES
 
@@ -59,7 +59,6 @@ def _styles(references) -> dict[str, tuple[str, str]]:
 AIR_MEASURES = ("soviet-aircraft-lost", "soviet-pilots-lost", "enemy-aircraft-claimed")
 
 
-@kept
 def air_war_chart() -> Chart:
     """Soviet losses and claims in the Korean air war, 1950–53, by source.
 
@@ -92,7 +91,6 @@ def air_war_chart() -> Chart:
     return Chart(fig, caption=caption, alt=alt)
 
 
-@kept
 def aid_chart() -> Chart:
     """Aid to North Korea by donor: 1953–54 commitments in roubles, and shares of 1946–84 aid.
 
@@ -141,7 +139,6 @@ def _stated_with_source(rows: pd.DataFrame) -> list[str]:
     return [f"{a}  ({r})" for a, r in zip(rows["as_stated"], rows["reference"], strict=True)]
 
 
-@kept
 def trade_turn_chart() -> Chart:
     """1988–1991 in two units: Soviet–DPRK trade in roubles collapses while ROK–USSR trade in dollars grows.
 
@@ -177,7 +174,6 @@ def trade_turn_chart() -> Chart:
     return Chart(fig, caption=caption, alt=alt)
 
 
-@kept
 def loan_chart() -> Chart:
     """Seoul's 1991 loan to Moscow: pledged against disbursed, by source.
 
@@ -205,7 +201,6 @@ def loan_chart() -> Chart:
     return Chart(fig, caption=caption, alt=alt)
 
 
-@kept
 def rok_russia_trade_chart() -> Chart:
     """South Korea–USSR/Russia trade, 1988–2022: the COW series and the figures sources state, each labelled.
 

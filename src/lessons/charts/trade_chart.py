@@ -18,15 +18,15 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
 from ..errors import LessonInputError
 from ..stated_figures import figures
-from ..trade import FLOWS, TRADE_YEARS, pair_of, trade_pairs, trade_series
-from ..validate import check_choice, check_flag, check_years, shown
-from .chart import Chart, canvas_png, kept
+from ..trade import FLOWS, pair_of, trade_pairs, trade_series
+from ..validate import check_choice, check_flag, shown
+from .chart import Chart, canvas_png
 from .style import OKABE_ITO, course_style, whole_years
+from .trade_text import FLOW_LABELS, SCALES, _runs_text, check_pairs, check_trade_years, missing_runs, trade_alt_text
 
 __all__ = ["trade_chart", "draw_trade", "TradePlot", "draw_stated_roubles", "stated_trade", "missing_runs",
            "smoothing_chart", "check_pairs", "SCALES", "PAIR_STYLES", "FLOW_LABELS"]
 
-SCALES = ("linear", "log")
 # One colour and marker per pair. Chosen so that the pairs a lesson compares (Moscow's and
 # Beijing's trade with the same Korea; Moscow's with North and with South) stay far apart
 # under the common colour-vision deficiencies (tests/test_chart_layout.py measures it).
@@ -37,78 +37,9 @@ PAIR_STYLES = {
     "JPN–DPRK": (OKABE_ITO["reddish purple"], "X"), "JPN–ROK": (OKABE_ITO["sky blue"], "*"),
 }
 KOREA_STYLES = {"DPRK": "-", "ROK": "--"}
-FLOW_LABELS = {"total": "total trade (both directions)", "exports": "the power's exports to the Korea",
-               "imports": "the power's imports from the Korea"}
 # Which topic of lessons.figures() states each pair's trade.
 STATED_TOPICS = {"USSR/Russia–DPRK": "soviet-dprk-trade", "USSR/Russia–ROK": "rok-ussr-trade"}
 ROUBLES, DOLLARS = "million roubles", "million US$"
-
-
-def missing_runs(years) -> list[tuple[int, int]]:
-    """Consecutive runs in a sorted list of years.
-
-    >>> missing_runs([1955, 1956, 1957, 1960, 1981, 1982])
-    [(1955, 1957), (1960, 1960), (1981, 1982)]
-    """
-    runs = []
-    for year in years:
-        if runs and year == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], year)
-        else:
-            runs.append((year, year))
-    return runs
-
-
-def _runs_text(runs) -> str:
-    return ", ".join(f"{a}–{b}" if a != b else f"{a}" for a, b in runs)
-
-
-def check_pairs(pairs) -> list[str]:
-    """Pairs as the data name them, checked: text or a list of texts, none repeated, at least one
-    (``None`` means every pair; an empty list is an error, not a way of saying "all").
-
-    Aliases are read as :func:`lessons.trade.pair_of` reads them, so 'ussr-dprk' and
-    'USSR/Russia–DPRK' are the same pair, and naming it twice is an error rather than
-    a line drawn twice.
-
-    >>> check_pairs("russia rok")
-    ['USSR/Russia–ROK']
-    >>> check_pairs([])
-    Traceback (most recent call last):
-    ...
-    lessons.errors.LessonInputError: No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. ...
-    >>> check_pairs(["ussr-dprk", "USSR/Russia–DPRK"])
-    Traceback (most recent call last):
-    ...
-    lessons.errors.LessonInputError: 'ussr-dprk' and 'USSR/Russia–DPRK' are the same pair (USSR/Russia–DPRK):
-    name each pair once.
-    """
-    allowed = ", ".join(map(repr, trade_pairs()))
-    if pairs is None:  # said outright: every pair
-        return trade_pairs()
-    if isinstance(pairs, str):
-        pairs = [pairs]
-    if not isinstance(pairs, (list, tuple)):
-        raise LessonInputError(f"pairs must be a list of pair names such as ['USSR/Russia–DPRK']; got "
-                               f"{shown(pairs)}. Allowed pairs: {allowed}.")
-    if not pairs:
-        raise LessonInputError(f"No pair given: name at least one, e.g. ['USSR/Russia–DPRK']. "
-                               f"Allowed pairs: {allowed}.")
-    seen: dict[str, object] = {}
-    for given in pairs:
-        name = pair_of(given)
-        if name in seen:
-            raise LessonInputError(f"{seen[name]!r} and {given!r} are the same pair ({name}): name each pair once.")
-        seen[name] = given
-    return list(seen)
-
-
-def _years(years) -> tuple[int, int] | None:
-    """None (the data's own years) or a checked (first, last) inside the trade data's years."""
-    if years is None:
-        return None
-    return check_years(years, "years", first=TRADE_YEARS[0], last=TRADE_YEARS[1],
-                       note="For later years see lessons.figures(topic='rok-ussr-trade').")
 
 
 def stated_trade(pairs, first: int, last: int) -> pd.DataFrame:
@@ -130,26 +61,6 @@ def stated_trade(pairs, first: int, last: int) -> pd.DataFrame:
         return pd.DataFrame(columns=["pair", "year_start", "year_end", "value", "value_high", "unit", "as_stated",
                                      "reference"])
     return pd.concat(parts, ignore_index=True).sort_values(["pair", "year_start", "year_end"]).reset_index(drop=True)
-
-
-def _alt(series: pd.DataFrame, flow: str, scale: str) -> str:
-    parts = []
-    # NumPy rather than pandas inside the loop: the explorer asks for this on every change.
-    for pair, rows in series.groupby("pair", sort=False):
-        years = rows["year"].to_numpy(dtype=np.int64)
-        values = rows["value"].to_numpy(dtype=float, na_value=np.nan)
-        known = ~np.isnan(values)
-        years_known, values_known = years[known], values[known]
-        top = int(np.argmax(values_known)) if known.any() else 0  # the first year of the highest value
-        text = f"{pair}: no values" if not known.any() else (
-            f"{pair}: from {values_known[0]:,.0f} in {years_known[0]} to {values_known[-1]:,.0f} in "
-            f"{years_known[-1]}, highest {values_known[top]:,.0f} in {years_known[top]}")
-        gaps = missing_runs(years[rows["missing_report"].to_numpy(dtype=bool)].tolist())
-        if gaps:
-            text += "; no report (COW shows 0) in " + _runs_text(gaps)
-        parts.append(text)
-    return (f"Line chart of {FLOW_LABELS[flow]}, in current US$ millions ({scale} scale), Correlates of War data. "
-            + ". ".join(parts) + ".")
 
 
 #: How every trade line is drawn, beside its pair's colour, marker and Korea's line style.
@@ -438,7 +349,6 @@ def _caption(series, first, last, scale, stated) -> str:
     return text.strip()
 
 
-@kept
 def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, flow: str = "total",
                 scale: str = "linear", smoothed: bool = False, stated: bool = True) -> Chart:
     """Trade of the given pairs, years and flow, on a linear or log scale.
@@ -459,7 +369,7 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
     check_choice(flow, "flow", FLOWS)
     smoothed = check_flag(smoothed, "smoothed")
     stated_wanted = check_flag(stated, "stated")
-    years = _years(years)
+    years = check_trade_years(years)
     series = trade_series(pairs, years, flow, smoothed)
     first, last = years or (int(series["year"].min()), int(series["year"].max()))
     given = stated_trade(pairs, first, last) if stated_wanted and flow == "total" else None
@@ -484,7 +394,7 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
         (low or ax).text(1.0, -0.3 if low is not None else -0.2,
                          "Source: Correlates of War Trade Data Set 4.0 (Barbieri and Keshk 2016).",
                          transform=(low or ax).transAxes, ha="right", fontsize=7, color="#555555")
-    alt = _alt(series, flow, scale)
+    alt = trade_alt_text(series, flow, scale)
     if given is not None and not given.empty:
         alt += " Figures stated by sources: " + "; ".join(
             f"{r.pair} {r.year_start}" + (f"–{r.year_end}" if r.year_end != r.year_start else "")
@@ -492,7 +402,6 @@ def trade_chart(pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=None, f
     return Chart(fig, caption=_caption(series, first, last, scale, given), alt=alt)
 
 
-@kept
 def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Chart:
     """COW's reported and smoothed values side by side, to show what smoothing does to a one-year spike.
 
@@ -502,7 +411,7 @@ def smoothing_chart(pair: str = "USSR/Russia–DPRK", years=(1992, 2005)) -> Cha
     if not isinstance(pair, str):
         raise LessonInputError(f"pair must be one pair name such as 'USSR/Russia–DPRK'; got {shown(pair)}. "
                                "Allowed: " + ", ".join(map(repr, trade_pairs())) + ".")
-    pair, years = pair_of(pair), _years(years)
+    pair, years = pair_of(pair), check_trade_years(years)
     raw = trade_series(pair, years)
     smooth = trade_series(pair, years, smoothed=True)
     first, last = int(raw["year"].min()), int(raw["year"].max())

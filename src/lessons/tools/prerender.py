@@ -70,7 +70,7 @@ def prerender(out: str | os.PathLike | None = None) -> list[str]:
             getattr(lessons, name)(*args, **kwargs)  # draws its first picture, or finds it kept
             lines.append(f"lesson {lesson}: {name}'s first picture drawn or found kept")
             continue
-        key = render_cache.call_key(getattr(lessons, name).__wrapped__, args, kwargs)
+        key = render_cache.call_key(name, args, kwargs)
         if key is None:
             lines.append(f"lesson {lesson}: {name} cannot be kept (arguments that are not plain values)")
             continue

@@ -14,8 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 import pandas as pd
 
-from ..charts.lanes import SHAPE_KEY, LanesPlot
-from ..charts.timeline import decimal_year, timeline_alt_text
+from ..charts.timeline_text import SHAPE_KEY, decimal_year, timeline_alt_text
 from ..chronology import events
 from ..data import load
 from ..dates import format_date
@@ -107,10 +106,12 @@ class PhaseStepper(KeepsFirstPicture, ShowsWidget):
         self.next.disabled = self.phase.index == len(self.phases) - 1
 
 
-    def _new_plot(self) -> LanesPlot:
+    def _new_plot(self):
+        from ..charts.lanes import LanesPlot  # matplotlib loads here, not when the first picture was kept
+
         return LanesPlot(legend=False)
 
-    def _draw(self, plot: LanesPlot) -> None:
+    def _draw(self, plot) -> None:
         phase = self.phases.loc[self.phase.value]
         limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
         plot.draw(phase_events(phase), (phase["start"].year, phase["end"].year), title=phase["title"], limits=limits)

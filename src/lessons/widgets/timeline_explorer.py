@@ -18,8 +18,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
-from ..charts.lanes import SHAPE_KEY, LanesPlot
-from ..charts.timeline import timeline_alt_text
+from ..charts.timeline_text import SHAPE_KEY, timeline_alt_text
 from ..chronology import actors, categories, events
 from ..citations import as_html_list
 from ..display import ShowsWidget
@@ -138,10 +137,12 @@ class TimelineExplorer(KeepsFirstPicture, ShowsWidget):
         self.listing.value = event_listing_html(self.matches)
 
 
-    def _new_plot(self) -> LanesPlot:
+    def _new_plot(self):
+        from ..charts.lanes import LanesPlot  # matplotlib loads here, not when the first picture was kept
+
         return LanesPlot(legend=False)
 
-    def _draw(self, plot: LanesPlot) -> None:
+    def _draw(self, plot) -> None:
         if "relation" in self.matches:  # else the filters were refused before any event was chosen
             plot.draw(self.matches, self.years.value)
 

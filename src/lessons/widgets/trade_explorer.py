@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..charts.trade_chart import FLOW_LABELS, SCALES, TradePlot, _alt, _years, check_pairs, missing_runs
+from ..charts.trade_text import FLOW_LABELS, SCALES, check_pairs, check_trade_years, missing_runs, trade_alt_text
 from ..display import ShowsWidget
 from ..errors import LessonInputError
 from ..markup import html_text
@@ -27,7 +27,7 @@ class TradeExplorer(KeepsFirstPicture, ShowsWidget):
 
     def __init__(self, pairs=("USSR/Russia–DPRK", "USSR/Russia–ROK"), years=TRADE_YEARS):
         chosen = check_pairs(pairs)
-        years = _years(years)
+        years = check_trade_years(years)
         self.pairs = {p: widgets.Checkbox(value=p in chosen, description=p, indent=False,
                                           layout=widgets.Layout(width="auto")) for p in trade_pairs()}
         self.years = widgets.IntRangeSlider(value=years, min=TRADE_YEARS[0], max=TRADE_YEARS[1],
@@ -67,7 +67,7 @@ class TradeExplorer(KeepsFirstPicture, ShowsWidget):
             return
         first, last = self.years.value
         self.chart.value = chart_html(self.picture(),
-                                      _alt(self.series, self.flow.value, self.scale.value),
+                                      trade_alt_text(self.series, self.flow.value, self.scale.value),
                                       label=f"Trade chart, {first}–{last}")
         gaps, topics = [], []
         for pair, rows in self.series.groupby("pair"):
@@ -84,10 +84,12 @@ class TradeExplorer(KeepsFirstPicture, ShowsWidget):
 
     # One figure for the explorer's life (made on first use): each change moves its lines instead of
     # redrawing it.
-    def _new_plot(self) -> TradePlot:
+    def _new_plot(self):
+        from ..charts.trade_chart import TradePlot  # matplotlib loads here, not when the first picture was kept
+
         return TradePlot(columns=LEGEND_COLUMNS)
 
-    def _draw(self, plot: TradePlot) -> None:
+    def _draw(self, plot) -> None:
         if self.series is None:  # nothing valid chosen yet: the plot stays empty
             return
         first, last = self.years.value

@@ -88,6 +88,24 @@ def chart_cache(folder: Path):
             os.environ["LESSONS_CACHE_DIR"] = before
 
 
+#: A student's first move of an explorer whose first picture was kept: its plot is made then, and
+#: matplotlib loaded (the price of a lesson that runs without it).
+FIRST_CHANGES = {
+    "timeline": ("e = lessons.timeline_explorer(years=(1945, 1949))", "e.years.value = (1950, 1953)"),
+    "trade": ("e = lessons.trade_explorer(pairs=('USSR/Russia–DPRK', 'PRC–DPRK'), years=(1985, 2000))",
+              "e.scale.value = 'log'"),
+}
+
+
+def _first_change_ms(code: tuple[str, str], prerendered: Path) -> float:
+    make, change = code
+    script = (f"import time, pandas, ipywidgets, lessons\n{make}\nstart = time.perf_counter()\n{change}\n"
+              "print((time.perf_counter() - start) * 1000)")
+    with chart_cache(prerendered):
+        out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def bench_notebooks(runs: int, only: list[str] | None) -> dict:
     """Each lesson from a fresh kernel, as the set-up leaves it (its charts rendered once by
     ``python -m lessons prerender``) and cold (an empty render cache, every chart drawn), next to the floor.
@@ -126,11 +144,14 @@ def bench_notebooks(runs: int, only: list[str] | None) -> dict:
                                   "drawn_peak_mb": round(max(m for _, m in cold), 1)}
         floor = statistics.median(t for t, _ in floor_runs)
         floor_mb = max(m for _, m in floor_runs)
+        first_change = {name: round(statistics.median(_first_change_ms(code, prerendered) for _ in range(runs)), 1)
+                        for name, code in FIRST_CHANGES.items()}
         for row in lessons.values():
             row["vs_floor_mb"] = round(row["peak_mb"] - floor_mb, 1)
             row["drawn_vs_floor_mb"] = round(row["drawn_peak_mb"] - floor_mb, 1)
     worst = max(v["drawn_peak_mb"] for v in lessons.values())
     return {"floor_s": round(floor, 3), "floor_peak_mb": round(floor_mb, 1), "lessons": lessons,
+            "first_change_ms": first_change,
             "course_s": round(sum(v["median_s"] for v in lessons.values()), 2),
             "cold_course_s": round(sum(v["cold_median_s"] for v in lessons.values()), 2),
             # one kernel per student at the worst lesson's peak with its charts drawn: how many fit in a GB
@@ -277,6 +298,8 @@ def table(results: dict) -> str:
                          f"{v['cold_vs_floor']:.2f}x floor, peak {v['drawn_peak_mb']:.0f} MB "
                          f"({v['drawn_vs_floor_mb']:+.0f} MB)")
         lines.append(f"students per GB (worst lesson, charts drawn) {nb['students_per_gb']:5.1f}")
+        for name, ms in nb["first_change_ms"].items():
+            lines.append(f"first change, {name} explorer (plot made) {ms:6.1f} ms   (reported)")
         lines.append(f"whole course                           {nb['course_s']:6.2f} s      "
                      f"target ≤ {TARGETS['course_s']} s ({nb['cold_course_s']:.2f} s cold)")
     w = results.get("widgets")

@@ -43,9 +43,13 @@ $(STAMP): requirements.lock pyproject.toml config/lab-overrides.json config/work
 
 # Every lesson's charts drawn once into .venv/share (lessons/charts/render_cache.py): lessons open
 # without drawing them. A chart whose data or code has changed since is drawn afresh and kept then.
-lab: prerender
-prerender: $(STAMP)
+# Run again only when the data or the code changed since (make lab stays quick).
+PRERENDERED = $(VENV)/.prerendered
+lab: $(PRERENDERED)
+prerender: $(PRERENDERED)
+$(PRERENDERED): $(STAMP) $(wildcard data/*) $(shell find src/lessons -name '*.py')
 	$(BIN)/python -m lessons prerender >/dev/null
+	touch $(PRERENDERED)
 
 # Re-pin the whole tree after changing pyproject.toml's dependencies.
 lock:

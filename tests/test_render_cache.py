@@ -1,6 +1,7 @@
 """The render cache (lessons/charts/render_cache.py): a kept chart is exactly the chart its call
 draws, a changed input gives another key, and nothing it holds can break or stand in for a lesson."""
 import json
+import os
 import re
 import shutil
 
@@ -179,7 +180,7 @@ def test_prerender_reads_literal_calls_only():
 def test_a_lesson_kernel_finds_every_chart_prerendered_and_shows_that_image(tmp_path, monkeypatch, root):
     folder = tmp_path / "prerendered"
     lines = prerender(folder)
-    assert lines and all("rendered in" in line or "kept already" in line or "first picture" in line for line in lines)
+    assert lines and all("rendered in" in line or "first picture" in line for line in lines)
     before = {p.name: p.stat().st_mtime_ns for p in folder.glob("*.json")}
     assert len(before) == len(distinct_calls()) + len(distinct_calls(FIRST_PICTURE_EXPLORERS))
     monkeypatch.setenv(render_cache.CACHE_ENV, str(folder))  # the kernel inherits it
@@ -233,3 +234,20 @@ def test_an_explorer_asked_for_its_figure_draws_its_current_controls(cache):
     assert kept._plot is None
     lines = [line for line in kept.ax.get_lines() if line.get_visible()]
     assert len(lines) == 1 and min(lines[0].get_xdata()) == 1990
+
+
+def test_prerender_leaves_the_environment_as_it_was_and_removes_only_stale_images(tmp_path, monkeypatch):
+    monkeypatch.setenv(render_cache.CACHE_ENV, "off")
+    folder = tmp_path / "kept"
+    folder.mkdir()
+    stale = folder / ("0" * 64 + ".json")
+    stale.write_text("{}")
+    other = folder / "notes.json"  # not a name the cache gives: never touched
+    other.write_text("{}")
+    lines = prerender(folder)
+    assert os.environ[render_cache.CACHE_ENV] == "off"
+    assert not stale.exists() and other.exists() and any(line.startswith("removed 1 image") for line in lines)
+    kept = {p.name for p in folder.glob("*.json")} - {"notes.json"}
+    assert len(kept) == len(distinct_calls()) + len(distinct_calls(FIRST_PICTURE_EXPLORERS))
+    prerender(folder)  # nothing stale the second time: nothing removed
+    assert {p.name for p in folder.glob("*.json")} - {"notes.json"} == kept

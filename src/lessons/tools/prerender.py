@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 from pathlib import Path
 
 import lessons
@@ -61,22 +62,54 @@ def lesson_chart_calls() -> list[tuple[int, str, tuple, dict]]:
 
 
 def prerender(out: str | os.PathLike | None = None) -> list[str]:
-    """Render every lesson's charts into the render cache (into ``out`` if given); one line per chart."""
+    """Render every lesson's charts into the render cache (into ``out`` if given); one line per chart.
+    Then remove from that folder the images kept for older data or code, which nothing can ask for."""
+    before = os.environ.get(render_cache.CACHE_ENV)
     if out is not None:
         os.environ[render_cache.CACHE_ENV] = str(Path(out).resolve())
-    lines = []
+    try:
+        lines, keys = _render_all()
+        folders = render_cache.cache_dirs()
+        if folders and keys:
+            lines += _prune(folders[0], keys)
+    finally:
+        if before is None:
+            os.environ.pop(render_cache.CACHE_ENV, None)
+        else:
+            os.environ[render_cache.CACHE_ENV] = before
+    return lines
+
+
+def _render_all() -> tuple[list[str], set[str]]:
+    lines, keys = [], set()
     for lesson, name, args, kwargs in lesson_chart_calls():
         if name in FIRST_PICTURE_EXPLORERS:
-            getattr(lessons, name)(*args, **kwargs)  # draws its first picture, or finds it kept
+            explorer = getattr(lessons, name)(*args, **kwargs)  # draws its first picture, or finds it kept
+            keys.add(render_cache.state_key(f"{type(explorer).__module__}.{type(explorer).__qualname__}",
+                                            explorer._state()))
             lines.append(f"lesson {lesson}: {name}'s first picture drawn or found kept")
             continue
         key = render_cache.call_key(name, args, kwargs)
         if key is None:
             lines.append(f"lesson {lesson}: {name} cannot be kept (arguments that are not plain values)")
             continue
+        keys.add(key)
         had = render_cache.read(key) is not None
         getattr(lessons, name)(*args, **kwargs)
         where = next((str(d) for d in render_cache.cache_dirs() if (d / f"{key}.json").is_file()), None)
         state = "kept already" if had else ("rendered" if where else "rendered, but no folder could be written")
         lines.append(f"lesson {lesson}: {name} {state}{f' in {where}' if where and not had else ''}")
-    return lines
+    return lines, keys - {None}
+
+
+def _prune(folder: Path, keys: set[str]) -> list[str]:
+    """Remove kept images whose key is none of ``keys`` (only files named as the cache names them)."""
+    removed = 0
+    for path in folder.glob("*.json"):
+        if re.fullmatch(r"[0-9a-f]{64}", path.stem) and path.stem not in keys:
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+    return [f"removed {removed} image(s) kept for older data or code from {folder}"] if removed else []

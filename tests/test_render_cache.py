@@ -4,6 +4,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 
 import matplotlib
 import nbformat
@@ -251,3 +253,29 @@ def test_prerender_leaves_the_environment_as_it_was_and_removes_only_stale_image
     assert len(kept) == len(distinct_calls()) + len(distinct_calls(FIRST_PICTURE_EXPLORERS))
     prerender(folder)  # nothing stale the second time: nothing removed
     assert {p.name for p in folder.glob("*.json")} - {"notes.json"} == kept
+
+
+def test_a_lesson_run_with_its_pictures_prerendered_never_loads_matplotlib(tmp_path, root):
+    """What makes a warm lesson cheap (benchmarks/README.md): kept charts and explorers' first
+    pictures are shown without importing matplotlib. Lessons 2 and 8 have a static chart and an
+    explorer each (war phases; trade, with four charts)."""
+    folder = tmp_path / "prerendered"
+    prerender(folder)
+    script = (
+        "import json, sys\n"
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "shell = InteractiveShell.instance()\n"
+        "for path in sys.argv[1:]:\n"
+        "    for cell in json.load(open(path, encoding='utf-8'))['cells']:\n"
+        "        if cell['cell_type'] == 'code':\n"
+        "            result = shell.run_cell(''.join(cell['source']))\n"
+        "            assert result.success, (path, cell['source'])\n"
+        "print('matplotlib loaded' if 'matplotlib' in sys.modules else 'no matplotlib')\n")
+    lessons_run = [str(root / "notebooks" / "02-the-korean-war.ipynb"),
+                   str(root / "notebooks" / "08-reading-the-data.ipynb")]
+    env = {**os.environ, render_cache.CACHE_ENV: str(folder)}
+    result = subprocess.run([sys.executable, "-c", script, *lessons_run], capture_output=True, text=True,
+                            env=env, cwd=root / "notebooks", timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "no matplotlib"
+    assert len(list(folder.glob("*.json"))) == len(distinct_calls()) + len(distinct_calls(FIRST_PICTURE_EXPLORERS))

@@ -178,4 +178,3 @@ class Chart:
         data = base64.b64encode(png).decode("ascii")
         bundle = {"text/html": self.html(png), "image/png": data, "text/plain": f"Chart: {self.caption}"}
         return bundle, {"image/png": {"alt": self.alt}}
-

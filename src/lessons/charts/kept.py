@@ -6,9 +6,10 @@ with matplotlib, is not even imported; otherwise the drawing function is called,
 at once (it is about to be shown, and what is kept is the chart as drawn, before anyone could change
 its figure) and kept. Help, signature and doctests are the drawing function's.
 
->>> division_map.drawing().__name__, division_map.__module__
+>>> chart = KeptChart("division_map")
+>>> chart.drawing().__name__, chart.__module__
 ('division_map', 'lessons.charts.kept')
->>> "38th parallel" in division_map.__doc__
+>>> "38th parallel" in chart.__doc__
 True
 """
 from __future__ import annotations
@@ -71,17 +72,9 @@ class KeptChart:
         return f"<chart function lessons.{self.__name__}>"
 
 
-
-overview_chart = KeptChart("overview_chart")
-division_map = KeptChart("division_map")
-timeline_chart = KeptChart("timeline_chart")
-lanes_chart = KeptChart("lanes_chart")
-air_war_chart = KeptChart("air_war_chart")
-aid_chart = KeptChart("aid_chart")
-trade_turn_chart = KeptChart("trade_turn_chart")
-loan_chart = KeptChart("loan_chart")
-rok_russia_trade_chart = KeptChart("rok_russia_trade_chart")
-trade_chart = KeptChart("trade_chart")
-smoothing_chart = KeptChart("smoothing_chart")
-diplomatic_chart = KeptChart("diplomatic_chart")
-claims_chart = KeptChart("claims_chart")
+def __getattr__(name: str) -> KeptChart:
+    """``kept.division_map`` and the like: one :class:`KeptChart` per name in :data:`DRAWN_IN`
+    (``lessons`` binds the first one it gets)."""
+    if name in DRAWN_IN:
+        return KeptChart(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -49,7 +49,7 @@ CACHE_ENV = "LESSONS_CACHE_DIR"
 _FOLDER = Path("moscow-and-the-two-koreas") / "charts"
 #: Settings that say where or how matplotlib shows figures, not what a rendered image looks like.
 _NOT_DRAWING = ("backend", "backend_fallback", "interactive", "savefig.directory", "webagg.", "toolbar",
-                "keymap.", "figure.hooks", "figure.max_open_warning", "timezone")
+                "keymap.", "figure.hooks", "figure.max_open_warning")
 _PLAIN = (str, int, float, bool, type(None))
 
 

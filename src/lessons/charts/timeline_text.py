@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..chronology import RELATIONS, events  # noqa: F401  (events: used by the doctests)
+from ..chronology import RELATIONS
 
 __all__ = ["decimal_year", "uncertain_tail", "timeline_alt_text", "LAYOUTS", "SHAPE_KEY"]
 
@@ -52,6 +52,7 @@ def timeline_alt_text(table: pd.DataFrame, first: int, last: int, layout: str = 
 
     ``layout`` is "rows" (the labelled timeline) or "lanes" (the lanes chart and explorers).
 
+    >>> from lessons.chronology import events
     >>> print(timeline_alt_text(events(years=(1950, 1953)), 1950, 1953)[:60])
     Timeline of ... events from 1950 to 1953, one row per event...
     >>> print(timeline_alt_text(events(years=(1950, 1953)), 1950, 1953, layout="lanes")[:60])

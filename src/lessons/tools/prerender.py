@@ -85,8 +85,7 @@ def _render_all() -> tuple[list[str], set[str]]:
     for lesson, name, args, kwargs in lesson_chart_calls():
         if name in FIRST_PICTURE_EXPLORERS:
             explorer = getattr(lessons, name)(*args, **kwargs)  # draws its first picture, or finds it kept
-            keys.add(render_cache.state_key(f"{type(explorer).__module__}.{type(explorer).__qualname__}",
-                                            explorer._state()))
+            keys.add(explorer.first_picture_key())
             lines.append(f"lesson {lesson}: {name}'s first picture drawn or found kept")
             continue
         key = render_cache.call_key(name, args, kwargs)

@@ -10,7 +10,7 @@ first picture is the one the explorer would draw.
 """
 from __future__ import annotations
 
-from ..charts.render_cache import kept_png
+from ..charts.render_cache import kept_png, state_key
 
 __all__ = ["KeepsFirstPicture", "FIRST_PICTURE_EXPLORERS"]
 
@@ -34,12 +34,19 @@ class KeepsFirstPicture:
             self._draw(self._plot)
         return self._plot
 
+    def _picture_name(self) -> str:
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+    def first_picture_key(self) -> str | None:
+        """The render cache's key of the picture this explorer shows first (None: not keepable)."""
+        return state_key(self._picture_name(), self._state())
+
     def picture(self) -> bytes:
         """The chart for the current controls, as PNG; the first one from the render cache if kept."""
         if not self._shown_first:  # the lesson's own call: the same for every student
             self._shown_first = True
-            name = f"{type(self).__module__}.{type(self).__qualname__}"
-            return kept_png(name, self._state(), lambda: self.plot.png())
-        plot = self.plot  # made now if the first picture was kept, with the current controls drawn
-        self._draw(plot)
-        return plot.png()
+            return kept_png(self._picture_name(), self._state(), lambda: self.plot.png())
+        if self._plot is None:  # the first picture was kept: made now, with the current controls drawn
+            return self.plot.png()
+        self._draw(self._plot)
+        return self._plot.png()

@@ -105,7 +105,6 @@ class PhaseStepper(KeepsFirstPicture, ShowsWidget):
         self.previous.disabled = self.phase.index == 0
         self.next.disabled = self.phase.index == len(self.phases) - 1
 
-
     def _new_plot(self):
         from ..charts.lanes import LanesPlot  # matplotlib loads here, not when the first picture was kept
 
@@ -114,7 +113,7 @@ class PhaseStepper(KeepsFirstPicture, ShowsWidget):
     def _draw(self, plot) -> None:
         phase = self.phases.loc[self.phase.value]
         limits = (decimal_year(phase["start"]), decimal_year(phase["end"] + pd.Timedelta(days=1)))
-        plot.draw(phase_events(phase), (phase["start"].year, phase["end"].year), title=phase["title"], limits=limits)
+        plot.draw(self.matches, (phase["start"].year, phase["end"].year), title=phase["title"], limits=limits)
 
     def _state(self) -> dict:
         return {"lesson": int(self.phases["lesson"].iloc[0]), "phase": self.phase.value}

@@ -136,7 +136,6 @@ class TimelineExplorer(KeepsFirstPicture, ShowsWidget):
             label=f"Chart of the events from {first} to {last}")
         self.listing.value = event_listing_html(self.matches)
 
-
     def _new_plot(self):
         from ..charts.lanes import LanesPlot  # matplotlib loads here, not when the first picture was kept
 

@@ -81,7 +81,6 @@ class TradeExplorer(KeepsFirstPicture, ShowsWidget):
             f"Compare the figures the sources give: {look_up}."
             if gaps else html_text("Source: Correlates of War Trade Data Set 4.0, current US$ millions."))
 
-
     # One figure for the explorer's life (made on first use): each change moves its lines instead of
     # redrawing it.
     def _new_plot(self):
